@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class RegieConfig(AppConfig):
+    name = "regie"
+    verbose_name = _("Regie")
+
+    def ready(self):
+        from regie import receivers  # noqa: F401

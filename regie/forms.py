@@ -1,0 +1,145 @@
+"""Forms of the regie app, with Dutch validation messages."""
+
+from __future__ import annotations
+
+import datetime
+
+from django import forms
+from django.forms import inlineformset_factory
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from regie.constants import AuditActie, AuditUitkomst, Rol
+from regie.models import Competentie, Organisatie, User
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class OrganisatieForm(forms.ModelForm):
+    class Meta:
+        model = Organisatie
+        fields = ["naam", "soort", "gemeente", "actief"]
+
+    def clean_naam(self):
+        return " ".join(self.cleaned_data["naam"].split())
+
+
+class UserForm(forms.ModelForm):
+    rollen = forms.MultipleChoiceField(
+        label=_("Rollen"),
+        choices=Rol.choices,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Kies ten minste één rol.")},
+    )
+
+    class Meta:
+        model = User
+        fields = [
+            "email",
+            "first_name",
+            "last_name",
+            "organisatie",
+            "functie",
+            "telefoon",
+            "manager",
+        ]
+        help_texts = {
+            "email": _("Hiermee logt de medewerker in; de uitnodiging gaat naar dit adres.")
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisatie"].required = True
+        self.fields["organisatie"].queryset = Organisatie.objects.actief()
+        managers = User.objects.with_role(Rol.MANAGER).filter(is_active=True)
+        if self.instance.pk:
+            managers = managers.exclude(pk=self.instance.pk)
+            self.initial.setdefault("rollen", self.instance.rollen)
+        self.fields["manager"].queryset = managers.distinct()
+        self.fields["manager"].required = False
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        clash = User.objects.filter(email__iexact=email).exclude(pk=self.instance.pk)
+        if clash.exists():
+            raise forms.ValidationError(_("Er bestaat al een account met dit e-mailadres."))
+        return email
+
+    def clean_telefoon(self):
+        telefoon = self.cleaned_data["telefoon"].strip()
+        digits = telefoon.replace(" ", "").replace("-", "").removeprefix("+")
+        if telefoon and (not digits.isdigit() or not 10 <= len(digits) <= 13):
+            raise forms.ValidationError(
+                _("Vul een geldig telefoonnummer in, bijvoorbeeld 0182 123 456 of +31 6 12345678.")
+            )
+        return telefoon
+
+
+class CompetentieForm(forms.ModelForm):
+    class Meta:
+        model = Competentie
+        fields = ["profiel", "getraind_op"]
+        widgets = {"getraind_op": DateInput()}
+
+    def clean_getraind_op(self):
+        datum = self.cleaned_data["getraind_op"]
+        if datum and datum > timezone.localdate():
+            raise forms.ValidationError(_("De trainingsdatum kan niet in de toekomst liggen."))
+        return datum
+
+
+CompetentieFormSet = inlineformset_factory(
+    User, Competentie, form=CompetentieForm, extra=1, can_delete=True, max_num=6
+)
+
+
+class AuditSearchForm(forms.Form):
+    gebruiker = forms.CharField(label=_("Gebruiker (e-mail)"), required=False)
+    persoon = forms.IntegerField(label=_("Persoon (nummer)"), required=False, min_value=1)
+    huishouden = forms.IntegerField(label=_("Huishouden (nummer)"), required=False, min_value=1)
+    van = forms.DateField(label=_("Van"), required=False, widget=DateInput())
+    tot = forms.DateField(label=_("Tot en met"), required=False, widget=DateInput())
+    actie = forms.ChoiceField(
+        label=_("Actie"), required=False, choices=[("", _("Alle acties")), *AuditActie.choices]
+    )
+    uitkomst = forms.ChoiceField(
+        label=_("Uitkomst"), required=False, choices=[("", _("Alle")), *AuditUitkomst.choices]
+    )
+
+    def clean(self):
+        data = super().clean()
+        van, tot = data.get("van"), data.get("tot")
+        if van and tot and van > tot:
+            raise forms.ValidationError(_("De begindatum ligt na de einddatum."))
+        return data
+
+    def filter(self, qs):
+        data = self.cleaned_data
+        if data.get("gebruiker"):
+            qs = qs.filter(user_email__icontains=data["gebruiker"].strip())
+        if data.get("persoon"):
+            qs = qs.filter(person_id=data["persoon"])
+        if data.get("huishouden"):
+            qs = qs.filter(household_id=data["huishouden"])
+        tz = timezone.get_current_timezone()
+        if data.get("van"):
+            qs = qs.filter(
+                timestamp__gte=datetime.datetime.combine(data["van"], datetime.time.min, tz)
+            )
+        if data.get("tot"):
+            end = data["tot"] + datetime.timedelta(days=1)
+            qs = qs.filter(timestamp__lt=datetime.datetime.combine(end, datetime.time.min, tz))
+        if data.get("actie"):
+            qs = qs.filter(action=data["actie"])
+        if data.get("uitkomst"):
+            qs = qs.filter(outcome=data["uitkomst"])
+        return qs
+
+    def describe(self) -> str:
+        """The search as text for the audit row of the search itself."""
+        return "; ".join(f"{k}={v}" for k, v in self.cleaned_data.items() if v not in (None, ""))

@@ -1,0 +1,120 @@
+"""Session lifetime, required MFA and the active role, checked on every request."""
+
+from __future__ import annotations
+
+import time
+
+from allauth.mfa.models import Authenticator
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpResponse
+from django.shortcuts import redirect, resolve_url
+from django.urls import Resolver404, resolve
+from django.utils.translation import gettext as _
+
+SESSION_STARTED = "regie_auth_started"
+SESSION_LAST_SEEN = "regie_last_seen"
+SESSION_ROLE = "regie_active_role"
+# Writing the session on every request costs a write per request; a minute of slack is enough.
+LAST_SEEN_RESOLUTION = 60
+
+
+def mark_session_started(session) -> None:
+    now = time.time()
+    session[SESSION_STARTED] = now
+    session[SESSION_LAST_SEEN] = now
+
+
+class SessionTimeoutMiddleware:
+    """Ends a session after 15 minutes idle or 12 hours in all (server-side)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            session = request.session
+            now = time.time()
+            started = session.get(SESSION_STARTED)
+            last_seen = session.get(SESSION_LAST_SEEN)
+            if started is None or last_seen is None:
+                mark_session_started(session)
+            elif (
+                now - last_seen > settings.SESSION_IDLE_TIMEOUT.total_seconds()
+                or now - started > settings.SESSION_ABSOLUTE_TIMEOUT.total_seconds()
+            ):
+                logout(request)  # flushes the session row: the old cookie is worthless
+                messages.info(request, _("Uw sessie is verlopen. Log opnieuw in."))
+                if getattr(request, "htmx", False):
+                    response = HttpResponse(status=204)
+                    response["HX-Redirect"] = resolve_url(settings.LOGIN_URL)
+                    return response
+                return redirect_to_login(request.get_full_path())
+            elif now - last_seen > LAST_SEEN_RESOLUTION:
+                session[SESSION_LAST_SEEN] = now
+        return self.get_response(request)
+
+
+MFA_EXEMPT_URLS = {
+    "mfa_activate_totp",
+    "mfa_view_recovery_codes",
+    "mfa_download_recovery_codes",
+    "mfa_reauthenticate",
+    "account_reauthenticate",
+    "account_logout",
+}
+
+
+def mfa_required_for(user) -> bool:
+    """Every professional needs TOTP; the run command's demo accounts are exempt in demo mode."""
+    return not (settings.DEMO and user.is_demo)
+
+
+class MFARequiredMiddleware:
+    """Sends a signed-in user without TOTP to the enrolment page before anything else."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if (
+            user.is_authenticated
+            and mfa_required_for(user)
+            and not self._exempt(request)
+            and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+        ):
+            messages.warning(
+                request, _("Tweestapsverificatie is verplicht. Stel eerst uw authenticator-app in.")
+            )
+            return redirect("mfa_activate_totp")
+        return self.get_response(request)
+
+    @staticmethod
+    def _exempt(request) -> bool:
+        if request.path_info.startswith(settings.STATIC_URL):
+            return True
+        try:
+            return resolve(request.path_info).url_name in MFA_EXEMPT_URLS
+        except Resolver404:
+            return False
+
+
+class ActiveRoleMiddleware:
+    """Sets `request.user.active_role`: the role the user acts in (see regie.access)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if user.is_authenticated:
+            roles = user.rollen
+            chosen = request.session.get(SESSION_ROLE)
+            if chosen not in roles:
+                chosen = roles[0] if roles else None
+                request.session[SESSION_ROLE] = chosen
+            user.active_role = chosen
+        return self.get_response(request)

@@ -1,0 +1,22 @@
+"""Queueing e-mail through the outbox (see regie.models.outbox and regie.tasks)."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.template.loader import render_to_string
+
+from regie.models import Bericht
+
+
+def bericht_queue(*, aan: str, template: str, context: dict) -> Bericht:
+    """Render `templates/emails/<template>/` and send it after the transaction commits."""
+    from regie.tasks import send_bericht
+
+    bericht = Bericht.objects.create(
+        aan=aan,
+        onderwerp=" ".join(render_to_string(f"emails/{template}/subject.txt", context).split()),
+        tekst=render_to_string(f"emails/{template}/body.txt", context),
+        html=render_to_string(f"emails/{template}/body.html", context),
+    )
+    transaction.on_commit(lambda: send_bericht.delay(bericht.pk))
+    return bericht

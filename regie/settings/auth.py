@@ -1,0 +1,64 @@
+from datetime import timedelta
+
+from .env import env
+
+AUTH_USER_MODEL = "regie.User"
+AUTHENTICATION_BACKENDS = [
+    # Axes first: it refuses a locked-out account before the password is even checked.
+    "axes.backends.AxesStandaloneBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "start"
+
+# django-allauth: e-mail login, no self sign-up (a beheerder creates accounts).
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_ADAPTER = "regie.adapters.AccountAdapter"
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_LOGOUT_REDIRECT_URL = "account_login"
+ACCOUNT_SESSION_REMEMBER = False
+ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Regie] "
+ACCOUNT_PREVENT_ENUMERATION = True
+# Failed logins are counted by django-axes (below); allauth's own counter would answer
+# the sixth attempt with a different message, so it is switched off for login only.
+ACCOUNT_RATE_LIMITS = {"login_failed": False}
+
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Regie"
+MFA_ADAPTER = "regie.adapters.MFAAdapter"
+MFA_RECOVERY_CODE_COUNT = 10
+
+# django-axes: five failed attempts lock the account for half an hour (a beheerder can unlock).
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOCKOUT_MINUTES", default=30))
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_USERNAME_FORM_FIELD = "email"
+AXES_LOCKOUT_TEMPLATE = "account/lockout.html"
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_VERBOSE = False
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+
+# Session lifetimes, enforced by regie.middleware.SessionTimeoutMiddleware.
+SESSION_IDLE_TIMEOUT = timedelta(minutes=env.int("SESSION_IDLE_MINUTES", default=15))
+SESSION_ABSOLUTE_TIMEOUT = timedelta(hours=env.int("SESSION_ABSOLUTE_HOURS", default=12))
+SESSION_COOKIE_AGE = int(SESSION_ABSOLUTE_TIMEOUT.total_seconds())
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 72  # an invitation link stays valid for three days
+AXES_USERNAME_CALLABLE = "regie.adapters.axes_username"
+# Locking per IP address would lock out a whole municipality office behind one NAT address
+# after five typos by anyone; we lock the account that is attacked instead.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]

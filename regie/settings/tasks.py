@@ -1,0 +1,25 @@
+from .env import BASE_DIR, env
+
+# Without a broker, tasks run in-process (the run command); production sets REDIS_URL.
+CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=env.str("REDIS_URL", default=""))
+CELERY_RESULT_BACKEND = None
+CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=not CELERY_BROKER_URL)
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TASK_ACKS_LATE = True
+CELERY_TIMEZONE = "Europe/Amsterdam"
+CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_QUEUE", default="regie")
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+
+# E-mail goes to a local folder in development; production sets EMAIL_URL (smtp://...).
+_email = env.email_url("EMAIL_URL", default="filemail://")
+EMAIL_BACKEND = _email["EMAIL_BACKEND"]
+EMAIL_FILE_PATH = env.path("EMAIL_FILE_PATH", default=BASE_DIR / "var" / "mail")
+EMAIL_HOST = _email["EMAIL_HOST"] or "localhost"
+EMAIL_PORT = _email["EMAIL_PORT"] or 25
+EMAIL_HOST_USER = _email["EMAIL_HOST_USER"] or ""
+EMAIL_HOST_PASSWORD = _email["EMAIL_HOST_PASSWORD"] or ""
+EMAIL_USE_TLS = bool(_email.get("EMAIL_USE_TLS", False))
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Regie <noreply@regie.localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Absolute links in e-mails (invitations) are built from this address.
+REGIE_BASE_URL = env.str("REGIE_BASE_URL", default="http://127.0.0.1:8000")

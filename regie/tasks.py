@@ -1,0 +1,49 @@
+"""Celery tasks of the regie app."""
+
+from __future__ import annotations
+
+from celery import shared_task
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.utils import timezone
+
+from regie.constants import BerichtStatus
+from regie.models import Bericht
+
+MAX_POGINGEN = 5
+
+
+@shared_task(bind=True, max_retries=MAX_POGINGEN, default_retry_delay=60)
+def send_bericht(self, bericht_id: int) -> str:
+    """Send one queued message. Idempotent: a message that is no longer queued is left alone."""
+    with transaction.atomic():
+        bericht = Bericht.objects.select_for_update().filter(pk=bericht_id).first()
+        if bericht is None or bericht.status != BerichtStatus.QUEUED:
+            return "skipped"
+        mail = EmailMultiAlternatives(
+            subject=bericht.onderwerp,
+            body=bericht.tekst,
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=[bericht.aan],
+        )
+        if bericht.html:
+            mail.attach_alternative(bericht.html, "text/html")
+        bericht.pogingen += 1
+        try:
+            mail.send()
+        except OSError as exc:
+            bericht.fout = str(exc)[:500]
+            if bericht.pogingen >= MAX_POGINGEN:
+                bericht.status = BerichtStatus.FAILED
+            bericht.save(update_fields=["fout", "pogingen", "status"])
+            if bericht.status == BerichtStatus.FAILED:
+                return "failed"
+            failed = exc
+        else:
+            bericht.status = BerichtStatus.SENT
+            bericht.verzonden = timezone.now()
+            bericht.fout = ""
+            bericht.save(update_fields=["status", "verzonden", "fout", "pogingen"])
+            return "sent"
+    raise self.retry(exc=failed)

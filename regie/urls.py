@@ -1,0 +1,38 @@
+from django.urls import include, path
+
+from regie.views import beheer, privacy, start
+
+beheer_patterns = (
+    [
+        path("organisaties/", beheer.organisatie_list, name="organisaties"),
+        path("organisaties/nieuw/", beheer.organisatie_edit, name="organisatie_nieuw"),
+        path("organisaties/<int:pk>/", beheer.organisatie_edit, name="organisatie"),
+        path("gebruikers/", beheer.user_list, name="gebruikers"),
+        path("gebruikers/nieuw/", beheer.user_edit, name="gebruiker_nieuw"),
+        path("gebruikers/<int:pk>/", beheer.user_detail, name="gebruiker"),
+        path("gebruikers/<int:pk>/bewerken/", beheer.user_edit, name="gebruiker_bewerken"),
+        path("gebruikers/<int:pk>/status/", beheer.user_set_active, name="gebruiker_status"),
+        path(
+            "gebruikers/<int:pk>/ontgrendelen/", beheer.user_unlock, name="gebruiker_ontgrendelen"
+        ),
+        path("gebruikers/<int:pk>/uitnodigen/", beheer.user_invite, name="gebruiker_uitnodigen"),
+    ],
+    "beheer",
+)
+
+privacy_patterns = (
+    [
+        path("auditlog/", privacy.auditlog, name="auditlog"),
+        path("auditlog/export/", privacy.auditlog_export, name="auditlog_export"),
+    ],
+    "privacy",
+)
+
+urlpatterns = [
+    path("", start.start, name="start"),
+    path("rol/", start.switch_role, name="rol_wisselen"),
+    path("gezondheid/", start.health, name="health"),
+    path("beheer/", include(beheer_patterns)),
+    path("privacy/", include(privacy_patterns)),
+    path("account/", include("allauth.urls")),
+]

@@ -1,0 +1,163 @@
+"""Beheer: organisations and accounts, kept by the beheerder (who sees no case content)."""
+
+from django.contrib import messages
+from django.db import transaction
+from django.db.models import Q
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from regie import access, audit, services
+from regie.constants import AuditActie, Rol
+from regie.forms import CompetentieFormSet, OrganisatieForm, UserForm
+from regie.models import Organisatie, User
+from regie.views.common import paginate, render_htmx
+
+beheerder_only = access.require_role(Rol.BEHEERDER)
+
+
+@beheerder_only
+def organisatie_list(request):
+    q = request.GET.get("q", "").strip()
+    qs = Organisatie.objects.for_user(request.user).select_related("gemeente__regio")
+    if q:
+        qs = qs.filter(Q(naam__icontains=q) | Q(gemeente__naam__icontains=q))
+    context = {"page": paginate(request, qs), "q": q}
+    return render_htmx(
+        request,
+        "regie/beheer/organisatie_list.html",
+        "regie/beheer/_organisatie_rows.html",
+        context,
+    )
+
+
+@beheerder_only
+@require_http_methods(["GET", "POST"])
+def organisatie_edit(request, pk=None):
+    organisatie = access.get_organisatie_for_user(request, pk) if pk else None
+    form = OrganisatieForm(request.POST or None, instance=organisatie)
+    if request.method == "POST" and form.is_valid():
+        saved = services.organisatie_save(organisatie=organisatie, **form.cleaned_data)
+        audit.log(
+            request, action=AuditActie.UPDATE if organisatie else AuditActie.CREATE, obj=saved
+        )
+        messages.success(request, _("Organisatie “%(naam)s” is opgeslagen.") % {"naam": saved.naam})
+        return redirect("beheer:organisaties")
+    return render(
+        request, "regie/beheer/organisatie_form.html", {"form": form, "organisatie": organisatie}
+    )
+
+
+@beheerder_only
+def user_list(request):
+    q = request.GET.get("q", "").strip()
+    rol = request.GET.get("rol", "")
+    qs = (
+        User.objects.for_user(request.user)
+        .select_related("organisatie")
+        .prefetch_related("role_assignments")
+    )
+    if q:
+        qs = qs.filter(
+            Q(first_name__icontains=q)
+            | Q(last_name__icontains=q)
+            | Q(email__icontains=q)
+            | Q(organisatie__naam__icontains=q)
+        )
+    if rol in Rol.values:
+        qs = qs.filter(role_assignments__rol=rol)
+    page = paginate(request, qs)
+    # Professionals' names and e-mail addresses are personal data: the list read is logged.
+    audit.log(
+        request,
+        action=AuditActie.SEARCH if q else AuditActie.READ,
+        object_type=User._meta.label,
+        detail=f"lijst pagina {page.number}; zoek={q}",
+    )
+    context = {"page": page, "q": q, "rol": rol, "rollen": Rol.choices}
+    return render_htmx(
+        request, "regie/beheer/user_list.html", "regie/beheer/_user_rows.html", context
+    )
+
+
+@beheerder_only
+def user_detail(request, pk):
+    user = access.get_user_for_user(request, pk)
+    audit.log(request, action=AuditActie.READ, obj=user)
+    return render(request, "regie/beheer/user_detail.html", {"account": user})
+
+
+@beheerder_only
+@require_http_methods(["GET", "POST"])
+def user_edit(request, pk=None):
+    user = access.get_user_for_user(request, pk) if pk else None
+    form = UserForm(request.POST or None, instance=user)
+    formset = CompetentieFormSet(request.POST or None, instance=user or User(), prefix="comp")
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        with transaction.atomic():
+            data = dict(form.cleaned_data)
+            rollen = data.pop("rollen")
+            if user is None:
+                user = services.user_create(rollen=rollen, **data)
+                action = AuditActie.CREATE
+                messages.success(request, _("Account aangemaakt; de uitnodiging is verstuurd."))
+            else:
+                form.save()
+                services.user_set_roles(user=user, rollen=rollen)
+                action = AuditActie.UPDATE
+                messages.success(request, _("Account is opgeslagen."))
+            formset.instance = user
+            formset.save()
+            audit.log(request, action=action, obj=user)
+        return redirect("beheer:gebruiker", pk=user.pk)
+    return render(
+        request, "regie/beheer/user_form.html", {"form": form, "formset": formset, "account": user}
+    )
+
+
+@beheerder_only
+@require_http_methods(["GET", "POST"])
+def user_set_active(request, pk):
+    """GET asks for confirmation, POST carries it out."""
+    user = access.get_user_for_user(request, pk)
+    if request.method == "POST":
+        if user == request.user:
+            messages.error(request, _("U kunt uw eigen account niet deactiveren."))
+        else:
+            services.user_set_active(user=user, actief=not user.is_active)
+            audit.log(
+                request,
+                action=AuditActie.UPDATE,
+                obj=user,
+                detail="geactiveerd" if user.is_active else "gedeactiveerd",
+            )
+            messages.success(
+                request,
+                _("Account is geactiveerd.")
+                if user.is_active
+                else _("Account is gedeactiveerd; de medewerker kan niet meer inloggen."),
+            )
+        return redirect("beheer:gebruiker", pk=user.pk)
+    return render(request, "regie/beheer/user_confirm_active.html", {"account": user})
+
+
+@beheerder_only
+@require_POST
+def user_unlock(request, pk):
+    user = access.get_user_for_user(request, pk)
+    services.user_unlock(user=user)
+    audit.log(request, action=AuditActie.UPDATE, obj=user, detail="blokkade opgeheven")
+    messages.success(request, _("De blokkade na mislukte inlogpogingen is opgeheven."))
+    return redirect("beheer:gebruiker", pk=user.pk)
+
+
+@beheerder_only
+@require_POST
+def user_invite(request, pk):
+    user = access.get_user_for_user(request, pk)
+    services.user_invite(user=user)
+    audit.log(request, action=AuditActie.UPDATE, obj=user, detail="uitnodiging verstuurd")
+    messages.success(
+        request, _("De uitnodiging is opnieuw verstuurd naar %(email)s.") % {"email": user.email}
+    )
+    return redirect("beheer:gebruiker", pk=user.pk)

@@ -1,0 +1,46 @@
+"""The start page per role, the role switch and a health check."""
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from regie.access import login_required
+from regie.constants import Rol
+from regie.middleware import SESSION_ROLE
+
+START_TEMPLATES = {
+    Rol.PROCESREGISSEUR: "regie/start/procesregisseur.html",
+    Rol.CASUSREGISSEUR: "regie/start/casusregisseur.html",
+    Rol.MANAGER: "regie/start/manager.html",
+    Rol.AANDACHTSFUNCTIONARIS: "regie/start/aandachtsfunctionaris.html",
+    Rol.AGENDAHOUDER: "regie/start/agendahouder.html",
+    Rol.BEHEERDER: "regie/start/beheerder.html",
+    Rol.PRIVACYFUNCTIONARIS: "regie/start/privacyfunctionaris.html",
+}
+
+
+@require_GET
+@login_required
+def start(request):
+    template = START_TEMPLATES.get(request.user.active_role, "regie/start/geen_rol.html")
+    return render(request, template)
+
+
+@require_POST
+@login_required
+def switch_role(request):
+    rol = request.POST.get("rol")
+    if rol in request.user.rollen:
+        request.session[SESSION_ROLE] = rol
+        messages.success(request, _("U werkt nu als %(rol)s.") % {"rol": Rol(rol).label})
+    else:
+        messages.error(request, _("Deze rol is niet aan uw account toegekend."))
+    return redirect("start")
+
+
+@require_GET
+def health(request):
+    """For the load balancer and docker-compose: answers without touching personal data."""
+    return HttpResponse("ok", content_type="text/plain")

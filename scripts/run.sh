@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# The run command: Regie with demo data on SQLite, tasks in-process, mail to var/mail.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/bootstrap.sh run
+export DEBUG=true REGIE_DEMO=true
+mkdir -p var
+.venv/bin/python manage.py migrate --no-input -v 0
+.venv/bin/python manage.py demo_data
+echo
+echo "Regie draait op http://127.0.0.1:8000 (stoppen met Ctrl+C). E-mail staat in var/mail/."
+exec .venv/bin/python manage.py runserver 127.0.0.1:8000
