@@ -1,4 +1,6 @@
-from django.urls import include, path
+from allauth.account import urls as account_urls
+from allauth.mfa import urls as mfa_urls
+from django.urls import URLPattern, include, path
 
 from regie.views import beheer, privacy, start
 
@@ -28,11 +30,31 @@ privacy_patterns = (
     "privacy",
 )
 
+# allauth pages Regie does not offer: no self sign-up, the beheerder keeps e-mail addresses,
+# no login codes, and TOTP cannot be switched off (it is required).
+UNUSED_ALLAUTH = {
+    "account_signup", "account_email", "account_email_verification_sent", "account_confirm_email",
+    "account_confirm_login_code", "account_set_password", "mfa_deactivate_totp",
+}
+
+
+def _without_unused(patterns):
+    kept = []
+    for p in patterns:
+        if isinstance(p, URLPattern):
+            if p.name not in UNUSED_ALLAUTH:
+                kept.append(p)
+        else:
+            kept.append(path(str(p.pattern), include(_without_unused(p.url_patterns))))
+    return kept
+
+
 urlpatterns = [
     path("", start.start, name="start"),
     path("rol/", start.switch_role, name="rol_wisselen"),
     path("gezondheid/", start.health, name="health"),
     path("beheer/", include(beheer_patterns)),
     path("privacy/", include(privacy_patterns)),
-    path("account/", include("allauth.urls")),
+    path("account/", include(_without_unused(account_urls.urlpatterns))),
+    path("account/2fa/", include(_without_unused(mfa_urls.urlpatterns))),
 ]

@@ -74,7 +74,6 @@ TEMPLATES = [
         },
     }
 ]
-FORM_RENDERER = "django.forms.renderers.DjangoDivFormRenderer"
 
 # SQLite by default so the run command needs no server; production and tests set DATABASE_URL.
 DATABASES = {

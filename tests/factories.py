@@ -1,0 +1,94 @@
+"""factory_boy factories shared by the suite."""
+
+import datetime
+
+import factory
+import pyotp
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import TOTP
+
+from regie.constants import OrganisatieSoort, Rol
+from regie.models import Competentie, Gemeente, Organisatie, Regio, RoleAssignment, User
+
+PASSWORD = "Een-lang-test-wachtwoord-42"
+
+
+class RegioFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Regio
+        django_get_or_create = ("naam",)
+
+    naam = "Hollands Midden"
+
+
+class GemeenteFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Gemeente
+        django_get_or_create = ("naam",)
+
+    naam = factory.Iterator(["Gouda", "Leiden", "Zuidplas", "Waddinxveen"])
+    regio = factory.SubFactory(RegioFactory)
+
+
+class OrganisatieFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisatie
+
+    naam = factory.Sequence(lambda n: f"Organisatie {n}")
+    soort = OrganisatieSoort.LOKAAL_TEAM
+    gemeente = factory.SubFactory(GemeenteFactory)
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    """A professional. `rollen=[...]` assigns roles; trait `with_totp` enrols TOTP."""
+
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"medewerker{n}@regie.test")
+    first_name = factory.Faker("first_name", locale="nl_NL")
+    last_name = factory.Faker("last_name", locale="nl_NL")
+    organisatie = factory.SubFactory(OrganisatieFactory)
+    password = factory.django.Password(PASSWORD)
+
+    class Params:
+        with_totp = factory.Trait(
+            totp_secret=factory.LazyFunction(pyotp.random_base32),
+        )
+
+    totp_secret = None
+
+    @factory.post_generation
+    def rollen(self, create, extracted, **kwargs):
+        for rol in extracted or []:
+            RoleAssignment.objects.create(user=self, rol=rol)
+
+    @factory.post_generation
+    def enrol_totp(self, create, extracted, **kwargs):
+        if self.totp_secret:
+            TOTP.activate(self, self.totp_secret)
+            RecoveryCodes.activate(self)
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        secret = kwargs.pop("totp_secret", None)
+        user = super()._create(model_class, *args, **kwargs)
+        user.totp_secret = secret
+        return user
+
+
+class CompetentieFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Competentie
+
+    user = factory.SubFactory(UserFactory)
+    profiel = "proces_a"
+    getraind_op = datetime.date(2025, 1, 15)
+
+
+def totp_code(user) -> str:
+    return pyotp.TOTP(user.totp_secret).now()
+
+
+__all__ = ["PASSWORD", "Rol", "totp_code"]

@@ -1,0 +1,107 @@
+"""Every URL of the project, for every persona: what they get (issue #2).
+
+A new URL pattern without a row here fails `test_every_url_is_classified`, so nobody can
+add a page without deciding who may open it. Later issues extend TABLE; no row is skipped.
+"""
+
+import pytest
+from django.conf import settings
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from tests.conftest import PERSONAS
+from tests.urltable import LOGIN, REAUTH, Row, everyone, only, signed_in
+
+TABLE: dict[str, Row] = {
+    "start": Row(signed_in(200)),
+    "rol_wisselen": Row(signed_in(302), method="post"),
+    "health": Row(everyone(200)),
+    # Beheer: the beheerder only.
+    "beheer:organisaties": Row(only(["beheerder"])),
+    "beheer:organisatie_nieuw": Row(only(["beheerder"])),
+    "beheer:organisatie": Row(only(["beheerder"]), kwargs={"pk": "org_a.pk"}),
+    "beheer:gebruikers": Row(only(["beheerder"])),
+    "beheer:gebruiker_nieuw": Row(only(["beheerder"])),
+    "beheer:gebruiker": Row(only(["beheerder"]), kwargs={"pk": "casusregisseur.pk"}),
+    "beheer:gebruiker_bewerken": Row(only(["beheerder"]), kwargs={"pk": "casusregisseur.pk"}),
+    "beheer:gebruiker_status": Row(only(["beheerder"]), kwargs={"pk": "casusregisseur.pk"}),
+    "beheer:gebruiker_ontgrendelen": Row(
+        only(["beheerder"], status=302), method="post", kwargs={"pk": "casusregisseur.pk"}
+    ),
+    "beheer:gebruiker_uitnodigen": Row(
+        only(["beheerder"], status=302), method="post", kwargs={"pk": "casusregisseur.pk"}
+    ),
+    # Privacy: the privacy officer only.
+    "privacy:auditlog": Row(only(["privacyfunctionaris"])),
+    "privacy:auditlog_export": Row(only(["privacyfunctionaris"])),
+    # Authentication (django-allauth).
+    "account_login": Row(everyone(302, anon=200)),
+    "account_logout": Row(everyone(LOGIN), method="post"),
+    "account_inactive": Row(everyone(200)),
+    "account_reauthenticate": Row(signed_in(200)),
+    "account_change_password": Row(signed_in(200)),
+    "account_reset_password": Row(everyone(200)),
+    "account_reset_password_done": Row(everyone(200)),
+    "account_reset_password_from_key": Row(everyone(200), kwargs={"uidb36": "0", "key": "x-y"}),
+    "account_reset_password_from_key_done": Row(everyone(200)),
+    "mfa_index": Row(signed_in(200)),
+    "mfa_authenticate": Row(everyone(302, anon=LOGIN)),
+    "mfa_reauthenticate": Row(signed_in(200)),
+    "mfa_activate_totp": Row(signed_in(302)),  # already enrolled: back to the overview
+    "mfa_view_recovery_codes": Row(signed_in(REAUTH)),
+    "mfa_generate_recovery_codes": Row(signed_in(REAUTH)),
+    "mfa_download_recovery_codes": Row(signed_in(REAUTH)),
+}
+
+
+def _url_names(patterns, namespace=None):
+    for p in patterns:
+        if isinstance(p, URLResolver):
+            ns = ":".join(filter(None, [namespace, p.namespace])) or None
+            yield from _url_names(p.url_patterns, ns)
+        elif isinstance(p, URLPattern):
+            yield ":".join(filter(None, [namespace, p.name]))
+
+
+def project_url_names() -> set[str]:
+    return set(_url_names(get_resolver().url_patterns))
+
+
+def test_every_url_is_classified():
+    names = project_url_names()
+    assert names - TABLE.keys() == set(), "URL patterns without a row in TABLE"
+    assert TABLE.keys() - names == set(), "rows in TABLE for URLs that no longer exist"
+
+
+def test_every_row_names_every_persona():
+    for name, row in TABLE.items():
+        assert set(row.expected) == set(PERSONAS), name
+
+
+def _resolve_kwargs(row: Row, personas, request) -> dict:
+    kwargs = {}
+    for key, spec in row.kwargs.items():
+        if "." in spec:
+            fixture, attr = spec.split(".")
+            kwargs[key] = getattr(personas.get(fixture) or request.getfixturevalue(fixture), attr)
+        else:
+            kwargs[key] = spec
+    return kwargs
+
+
+@pytest.mark.parametrize("name", sorted(TABLE))
+def test_url_access_per_persona(name, personas, login, request):
+    row = TABLE[name]
+    url = reverse(name, kwargs=_resolve_kwargs(row, personas, request))
+    login_url = reverse(settings.LOGIN_URL)
+    reauth_url = reverse("account_reauthenticate")
+    outcomes = {}
+    for persona in PERSONAS:
+        client = login(personas[persona])
+        response = getattr(client, row.method)(url)
+        got = response.status_code
+        if got == 302 and response["Location"].startswith(login_url):
+            got = LOGIN
+        elif got == 302 and response["Location"].startswith(reauth_url):
+            got = REAUTH
+        outcomes[persona] = got
+    assert outcomes == row.expected
