@@ -10,7 +10,8 @@ trap 'scripts/services.sh stop "$REGIE_SERVICES_DIR"' EXIT
 export DEBUG=false SECRET_KEY=test-only-secret-key-0123456789abcdefghijklmnopqrstuvwxyz
 export SECURE_COOKIES=false CELERY_TASK_ALWAYS_EAGER=true DJANGO_ALLOW_ASYNC_UNSAFE=true
 export STATICFILES_STORAGE=django.contrib.staticfiles.storage.StaticFilesStorage
-export EMAIL_FILE_PATH="$REGIE_SERVICES_DIR/mail"
+export EMAIL_FILE_PATH="$REGIE_SERVICES_DIR/mail" STATIC_ROOT="$REGIE_SERVICES_DIR/static"
+mkdir -p "$STATIC_ROOT"
 
 echo "== ruff"; .venv/bin/ruff check .
 echo "== makemigrations --check"; .venv/bin/python manage.py makemigrations --check --dry-run

@@ -46,7 +46,7 @@ TABLE: dict[str, Row] = {
     "mfa_index": Row(signed_in(200)),
     "mfa_authenticate": Row(everyone(302, anon=LOGIN)),
     "mfa_reauthenticate": Row(signed_in(200)),
-    "mfa_activate_totp": Row(signed_in(302)),  # already enrolled: back to the overview
+    "mfa_activate_totp": Row(signed_in(REAUTH)),
     "mfa_view_recovery_codes": Row(signed_in(REAUTH)),
     "mfa_generate_recovery_codes": Row(signed_in(REAUTH)),
     "mfa_download_recovery_codes": Row(signed_in(REAUTH)),
