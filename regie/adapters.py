@@ -1,14 +1,36 @@
 """django-allauth adapters: no self sign-up, TOTP cannot be removed."""
 
+from datetime import timedelta
+
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
+from django.utils import timezone
+
+# Right after the first TOTP enrolment the recovery codes are shown without a password.
+ENROLMENT_WINDOW = timedelta(minutes=5)
+
+
+def has_totp(user) -> bool:
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
 
 
 class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request) -> bool:
         # Accounts are created by a beheerder (regie.views.beheer), never by visitors.
         return False
+
+    def is_reauthentication_required(self, *, app: str, **kwargs) -> bool:
+        # The first, required TOTP enrolment comes right after the password login and ends
+        # on the recovery codes; asking for the password again there adds nothing. Later
+        # MFA changes (new recovery codes) do ask for it.
+        user = getattr(context.request, "user", None)
+        if app == "allauth.mfa" and user is not None and user.is_authenticated:
+            totp = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
+            if totp is None or timezone.now() - totp.created_at < ENROLMENT_WINDOW:
+                return False
+        return super().is_reauthentication_required(app=app, **kwargs)
 
 
 class MFAAdapter(DefaultMFAAdapter):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 
-from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -13,6 +12,8 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, resolve_url
 from django.urls import Resolver404, resolve
 from django.utils.translation import gettext as _
+
+from regie.adapters import has_totp
 
 SESSION_STARTED = "regie_auth_started"
 SESSION_LAST_SEEN = "regie_last_seen"
@@ -84,7 +85,7 @@ class MFARequiredMiddleware:
             user.is_authenticated
             and mfa_required_for(user)
             and not self._exempt(request)
-            and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+            and not has_totp(user)
         ):
             messages.warning(
                 request, _("Tweestapsverificatie is verplicht. Stel eerst uw authenticator-app in.")

@@ -33,8 +33,13 @@ privacy_patterns = (
 # allauth pages Regie does not offer: no self sign-up, the beheerder keeps e-mail addresses,
 # no login codes, and TOTP cannot be switched off (it is required).
 UNUSED_ALLAUTH = {
-    "account_signup", "account_email", "account_email_verification_sent", "account_confirm_email",
-    "account_confirm_login_code", "account_set_password", "mfa_deactivate_totp",
+    "account_signup",
+    "account_email",
+    "account_email_verification_sent",
+    "account_confirm_email",
+    "account_confirm_login_code",
+    "account_set_password",
+    "mfa_deactivate_totp",
 }
 
 

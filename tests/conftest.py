@@ -92,9 +92,7 @@ def buitenstaander(org_b):
 @pytest.fixture
 def personas(request, db):
     """All personas by name (None for the anonymous visitor)."""
-    return {
-        name: None if name == "anoniem" else request.getfixturevalue(name) for name in PERSONAS
-    }
+    return {name: None if name == "anoniem" else request.getfixturevalue(name) for name in PERSONAS}
 
 
 @pytest.fixture

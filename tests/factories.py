@@ -4,8 +4,10 @@ import datetime
 
 import factory
 import pyotp
+from allauth.mfa.models import Authenticator
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP
+from django.utils import timezone
 
 from regie.constants import OrganisatieSoort, Rol
 from regie.models import Competentie, Gemeente, Organisatie, Regio, RoleAssignment, User
@@ -69,6 +71,10 @@ class UserFactory(factory.django.DjangoModelFactory):
         if self.totp_secret:
             TOTP.activate(self, self.totp_secret)
             RecoveryCodes.activate(self)
+            # Enrolled long ago, as an established user would be (see regie.adapters).
+            Authenticator.objects.filter(user=self).update(
+                created_at=timezone.now() - datetime.timedelta(days=30)
+            )
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):

@@ -1,0 +1,157 @@
+"""Login by e-mail and password, required TOTP, lockout and session lifetimes (issue #2)."""
+
+import datetime
+
+import pyotp
+import pytest
+import time_machine
+from django.contrib.sessions.models import Session
+from django.urls import reverse
+
+from regie.constants import Rol
+from tests.factories import PASSWORD, UserFactory, totp_code
+
+START = reverse("start")
+ACTIVATE = reverse("mfa_activate_totp")
+
+
+@pytest.fixture
+def user(org_a):
+    return UserFactory(organisatie=org_a, rollen=[Rol.PROCESREGISSEUR], with_totp=True)
+
+
+def _password_step(client, email, password=PASSWORD):
+    return client.post(reverse("account_login"), {"login": email, "password": password})
+
+
+def test_login_asks_for_the_totp_code_after_the_password(client, user):
+    response = _password_step(client, user.email)
+    assert response.status_code == 302 and response["Location"] == reverse("mfa_authenticate")
+    # Not signed in yet: the start page still sends us to the login page.
+    assert client.get(START)["Location"].startswith(reverse("account_login"))
+    response = client.post(reverse("mfa_authenticate"), {"code": totp_code(user)})
+    assert response.status_code == 302
+    assert client.get(START).status_code == 200
+
+
+def test_a_wrong_totp_code_does_not_sign_in(client, user):
+    _password_step(client, user.email)
+    response = client.post(reverse("mfa_authenticate"), {"code": "000000"})
+    assert response.status_code == 200
+    assert "code" in response.content.decode().lower()
+    assert client.get(START).status_code == 302
+
+
+def test_login_is_case_insensitive_on_the_email_address(client, user):
+    response = _password_step(client, user.email.upper())
+    assert response["Location"] == reverse("mfa_authenticate")
+
+
+def test_an_account_without_totp_must_enrol_before_anything_else(client, org_a):
+    user = UserFactory(organisatie=org_a, rollen=[Rol.CASUSREGISSEUR])
+    # Without TOTP the password alone signs in, straight into the enrolment.
+    assert _password_step(client, user.email)["Location"] == START
+    response = client.get(START)
+    assert response.status_code == 302 and response["Location"] == ACTIVATE
+    assert client.get(reverse("beheer:gebruikers"))["Location"] == ACTIVATE
+    # The enrolment page itself opens (it shows the QR code and the secret).
+    page = client.get(ACTIVATE)
+    assert page.status_code == 200
+    assert b"data:image/svg+xml" in page.content
+    secret = page.context["form"].secret
+    response = client.post(ACTIVATE, {"code": pyotp.TOTP(secret).now()}, follow=True)
+    assert response.redirect_chain[0][0] == reverse("mfa_view_recovery_codes")
+    assert response.status_code == 200
+    assert len(response.context["unused_codes"]) == 10
+    assert client.get(START).status_code == 200
+
+
+def test_demo_accounts_skip_mfa_only_in_demo_mode(client, settings, org_a):
+    demo = UserFactory(organisatie=org_a, rollen=[Rol.PROCESREGISSEUR], is_demo=True)
+    gewoon = UserFactory(organisatie=org_a, rollen=[Rol.PROCESREGISSEUR])
+
+    settings.DEMO = True
+    client.force_login(demo)
+    assert client.get(START).status_code == 200
+    client.force_login(gewoon)
+    assert client.get(START)["Location"] == ACTIVATE
+
+    settings.DEMO = False
+    client.force_login(demo)
+    assert client.get(START)["Location"] == ACTIVATE
+
+
+def test_five_failed_attempts_lock_the_account_with_a_clear_message(client, user):
+    for _ in range(4):
+        assert _password_step(client, user.email, "verkeerd").status_code == 200
+    response = _password_step(client, user.email, "verkeerd")
+    assert response.status_code == 429
+    assert "Account tijdelijk geblokkeerd" in response.content.decode()
+    # Even the right password is refused now.
+    response = _password_step(client, user.email)
+    assert response.status_code == 429
+    assert "vijf keer een verkeerd wachtwoord" in response.content.decode()
+
+
+def test_four_failed_attempts_do_not_lock(client, user):
+    for _ in range(4):
+        _password_step(client, user.email, "verkeerd")
+    assert _password_step(client, user.email)["Location"] == reverse("mfa_authenticate")
+
+
+def test_a_beheerder_lifts_the_lockout(client, user, beheerder):
+    for _ in range(5):
+        _password_step(client, user.email, "verkeerd")
+    assert _password_step(client, user.email).status_code == 429
+    client.force_login(beheerder)
+    client.post(reverse("beheer:gebruiker_ontgrendelen", args=[user.pk]))
+    client.logout()
+    assert _password_step(client, user.email)["Location"] == reverse("mfa_authenticate")
+
+
+def test_idle_session_ends_after_fifteen_minutes(client, user):
+    start = datetime.datetime(2026, 11, 25, 9, 0, tzinfo=datetime.UTC)
+    with time_machine.travel(start, tick=False) as traveller:
+        client.force_login(user)
+        session_key = client.session.session_key
+        traveller.shift(datetime.timedelta(minutes=14))
+        assert client.get(START).status_code == 200
+        traveller.shift(datetime.timedelta(minutes=14))  # 14 idle minutes since the last request
+        assert client.get(START).status_code == 200
+        traveller.shift(datetime.timedelta(minutes=15, seconds=5))
+        response = client.get(START)
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("account_login"))
+        assert not Session.objects.filter(session_key=session_key).exists()
+
+
+def test_session_ends_after_twelve_hours_even_when_active(client, user):
+    start = datetime.datetime(2026, 11, 25, 7, 0, tzinfo=datetime.UTC)
+    with time_machine.travel(start, tick=False) as traveller:
+        client.force_login(user)
+        for _ in range(71):  # a request every ten minutes for 11h50m
+            traveller.shift(datetime.timedelta(minutes=10))
+            assert client.get(START).status_code == 200
+        traveller.shift(datetime.timedelta(minutes=11))
+        assert client.get(START).status_code == 302
+
+
+def test_logout_ends_the_session_on_the_server(client, user):
+    client.force_login(user)
+    session_key = client.session.session_key
+    client.post(reverse("account_logout"))
+    assert not Session.objects.filter(session_key=session_key).exists()
+    # Replaying the old cookie does not sign anyone in.
+    client.cookies["sessionid"] = session_key
+    assert client.get(START).status_code == 302
+
+
+def test_deactivated_account_is_signed_out(client, user):
+    client.force_login(user)
+    user.is_active = False
+    user.save()
+    assert client.get(START)["Location"].startswith(reverse("account_login"))
+
+
+def test_self_signup_does_not_exist(client, db):
+    assert client.get("/account/signup/").status_code == 404
