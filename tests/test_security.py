@@ -1,0 +1,72 @@
+"""Security headers, CSRF and the production configuration (issue #2)."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from django.test import Client
+from django.urls import reverse
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_security_headers_on_every_page(client, db):
+    response = client.get(reverse("account_login"))
+    csp = response["Content-Security-Policy"]
+    assert "default-src 'self'" in csp
+    assert "frame-ancestors 'none'" in csp
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_posts_without_csrf_token_are_refused(db, procesregisseur):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(procesregisseur)
+    assert client.post(reverse("rol_wisselen"), {"rol": "manager"}).status_code == 403
+
+
+def test_dutch_error_pages(client, db):
+    response = client.get("/bestaat-niet/")
+    assert response.status_code == 404
+    assert "Pagina niet gevonden" in response.content.decode()
+    assert '<html lang="nl">' in response.content.decode()
+
+
+def _run_manage(*args, **env):
+    # A clean environment: only what a production host would set, none of the test settings.
+    base = {k: os.environ[k] for k in ("PATH", "HOME", "LANG") if k in os.environ}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=base | env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_production_settings_pass_check_deploy():
+    result = _run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DEBUG="false",
+        SECRET_KEY="a-production-secret-that-is-long-and-random-0123456789-abcdefghijklmnop",
+        ALLOWED_HOSTS="regie.gemeente.nl",
+        DATABASE_URL="postgres://regie:regie@db:5432/regie",
+        REDIS_URL="redis://redis:6379/0",
+        EMAIL_URL="smtp://mail:1025",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = _run_manage("check", DEBUG="false", SECRET_KEY="")
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
