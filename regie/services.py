@@ -74,6 +74,16 @@ def user_create(
     return user
 
 
+@transaction.atomic
+def user_update(*, user: User, rollen: list[str], **fields) -> User:
+    """Change an account's profile fields (those of UserForm) and roles."""
+    for name, value in fields.items():
+        setattr(user, name, value)
+    user.save()
+    user_set_roles(user=user, rollen=rollen)
+    return user
+
+
 def invitation_url(user: User) -> str:
     path = reverse(
         "account_reset_password_from_key",

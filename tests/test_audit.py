@@ -106,3 +106,26 @@ def test_postgresql_trigger_refuses_raw_update_and_delete(db, sql):
         cursor.execute(sql, [entry.pk])
     assert "append-only" in str(excinfo.value)
     assert AuditEntry.objects.filter(pk=entry.pk, detail="").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "with_pk", "action"),
+    [
+        ("beheer:gebruikers", False, AuditActie.READ),
+        ("beheer:gebruiker", True, AuditActie.READ),
+        ("beheer:gebruiker_bewerken", True, AuditActie.READ),
+        ("beheer:gebruiker_status", True, AuditActie.READ),
+        ("privacy:auditlog", False, AuditActie.SEARCH),
+        ("privacy:auditlog_export", False, AuditActie.EXPORT),
+    ],
+)
+def test_every_page_with_personal_data_writes_one_row(
+    name, with_pk, action, login, beheerder, privacyfunctionaris, casusregisseur
+):
+    client = login(privacyfunctionaris if name.startswith("privacy") else beheerder)
+    url = reverse(name, args=[casusregisseur.pk] if with_pk else [])
+    before = AuditEntry.objects.count()
+    response = client.get(url)
+    assert response.status_code == 200
+    assert AuditEntry.objects.count() == before + 1
+    assert AuditEntry.objects.latest("id").action == action

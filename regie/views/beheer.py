@@ -102,14 +102,15 @@ def user_edit(request, pk=None):
                 action = AuditActie.CREATE
                 messages.success(request, _("Account aangemaakt; de uitnodiging is verstuurd."))
             else:
-                form.save()
-                services.user_set_roles(user=user, rollen=rollen)
+                services.user_update(user=user, rollen=rollen, **data)
                 action = AuditActie.UPDATE
                 messages.success(request, _("Account is opgeslagen."))
             formset.instance = user
             formset.save()
             audit.log(request, action=action, obj=user)
         return redirect("beheer:gebruiker", pk=user.pk)
+    if user is not None:
+        audit.log(request, action=AuditActie.READ, obj=user)
     return render(
         request, "regie/beheer/user_form.html", {"form": form, "formset": formset, "account": user}
     )
@@ -138,6 +139,7 @@ def user_set_active(request, pk):
                 else _("Account is gedeactiveerd; de medewerker kan niet meer inloggen."),
             )
         return redirect("beheer:gebruiker", pk=user.pk)
+    audit.log(request, action=AuditActie.READ, obj=user)
     return render(request, "regie/beheer/user_confirm_active.html", {"account": user})
 
 
