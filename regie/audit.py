@@ -1,4 +1,8 @@
-"""Writing the audit log: one call per event, in the request's own transaction.
+"""Writing the audit log: one call per event, synchronously in the same database.
+
+A change and its audit row are written in one `transaction.atomic()` block by the view,
+so neither exists without the other. Denied attempts are written outside any transaction
+that is rolled back, so they stay.
 
 Views call `audit.log(request, action=..., obj=...)` for every read of a page or file
 with personal data, every change, export, print/PDF and search; the access helpers in
@@ -7,6 +11,7 @@ with personal data, every change, export, print/PDF and search; the access helpe
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 
 from regie.constants import AuditActie, AuditUitkomst
@@ -14,8 +19,14 @@ from regie.models import AuditEntry
 
 
 def client_ip(request) -> str | None:
-    # Behind the production proxy REMOTE_ADDR is set from X-Forwarded-For by gunicorn's
-    # --forwarded-allow-ips; we never trust the header ourselves.
+    """The client's address: REMOTE_ADDR, or behind TRUSTED_PROXY_COUNT proxies the
+    X-Forwarded-For entry the outermost trusted proxy added (earlier entries can be forged)."""
+    proxies = settings.TRUSTED_PROXY_COUNT
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if proxies and forwarded:
+        hops = [h.strip() for h in forwarded.split(",") if h.strip()]
+        if len(hops) >= proxies:
+            return hops[-proxies]
     return request.META.get("REMOTE_ADDR") or None
 
 

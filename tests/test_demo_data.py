@@ -29,3 +29,24 @@ def test_demo_data_can_run_twice(db):
         User.objects.count(),
         RoleAssignment.objects.count(),
     ) == counts
+
+
+def test_first_beheerder_of_a_fresh_installation(db, capsys):
+    call_command(
+        "beheerder_aanmaken",
+        "--email",
+        "Beheer@Gouda.nl",
+        "--voornaam",
+        "Bea",
+        "--achternaam",
+        "Heer",
+        "--organisatie",
+        "Gemeente Gouda",
+        "--gemeente",
+        "Gouda",
+        "--regio",
+        "Hollands Midden",
+    )
+    user = User.objects.get(email="beheer@gouda.nl")
+    assert user.rollen == [Rol.BEHEERDER] and not user.has_usable_password()
+    assert "/account/password/reset/key/" in capsys.readouterr().out

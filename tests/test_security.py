@@ -70,3 +70,19 @@ def test_production_refuses_to_start_without_a_secret_key():
     result = _run_manage("check", DEBUG="false", SECRET_KEY="")
     assert result.returncode != 0
     assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_client_ip_behind_a_trusted_proxy(rf, settings):
+    from regie.audit import client_ip
+
+    request = rf.get("/", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.7", REMOTE_ADDR="10.0.0.2")
+    settings.TRUSTED_PROXY_COUNT = 0
+    assert client_ip(request) == "10.0.0.2"
+    settings.TRUSTED_PROXY_COUNT = 1
+    assert client_ip(request) == "203.0.113.7"  # the forged first entry is ignored
+
+
+def test_health_check_answers_over_plain_http_in_production(client, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    assert client.get("/gezondheid/").status_code == 200
+    assert client.get("/account/login/").status_code == 301

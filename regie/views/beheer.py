@@ -5,7 +5,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from regie import access, audit, services
 from regie.constants import AuditActie, Rol
@@ -17,6 +17,7 @@ beheerder_only = access.require_role(Rol.BEHEERDER)
 
 
 @beheerder_only
+@require_GET
 def organisatie_list(request):
     q = request.GET.get("q", "").strip()
     qs = Organisatie.objects.for_user(request.user).select_related("gemeente__regio")
@@ -37,10 +38,11 @@ def organisatie_edit(request, pk=None):
     organisatie = access.get_organisatie_for_user(request, pk) if pk else None
     form = OrganisatieForm(request.POST or None, instance=organisatie)
     if request.method == "POST" and form.is_valid():
-        saved = services.organisatie_save(organisatie=organisatie, **form.cleaned_data)
-        audit.log(
-            request, action=AuditActie.UPDATE if organisatie else AuditActie.CREATE, obj=saved
-        )
+        with transaction.atomic():
+            saved = services.organisatie_save(organisatie=organisatie, **form.cleaned_data)
+            audit.log(
+                request, action=AuditActie.UPDATE if organisatie else AuditActie.CREATE, obj=saved
+            )
         messages.success(request, _("Organisatie “%(naam)s” is opgeslagen.") % {"naam": saved.naam})
         return redirect("beheer:organisaties")
     return render(
@@ -49,6 +51,7 @@ def organisatie_edit(request, pk=None):
 
 
 @beheerder_only
+@require_GET
 def user_list(request):
     q = request.GET.get("q", "").strip()
     rol = request.GET.get("rol", "")
@@ -81,6 +84,7 @@ def user_list(request):
 
 
 @beheerder_only
+@require_GET
 def user_detail(request, pk):
     user = access.get_user_for_user(request, pk)
     audit.log(request, action=AuditActie.READ, obj=user)
@@ -125,13 +129,14 @@ def user_set_active(request, pk):
         if user == request.user:
             messages.error(request, _("U kunt uw eigen account niet deactiveren."))
         else:
-            services.user_set_active(user=user, actief=not user.is_active)
-            audit.log(
-                request,
-                action=AuditActie.UPDATE,
-                obj=user,
-                detail="geactiveerd" if user.is_active else "gedeactiveerd",
-            )
+            with transaction.atomic():
+                services.user_set_active(user=user, actief=not user.is_active)
+                audit.log(
+                    request,
+                    action=AuditActie.UPDATE,
+                    obj=user,
+                    detail="geactiveerd" if user.is_active else "gedeactiveerd",
+                )
             messages.success(
                 request,
                 _("Account is geactiveerd.")
@@ -147,8 +152,9 @@ def user_set_active(request, pk):
 @require_POST
 def user_unlock(request, pk):
     user = access.get_user_for_user(request, pk)
-    services.user_unlock(user=user)
-    audit.log(request, action=AuditActie.UPDATE, obj=user, detail="blokkade opgeheven")
+    with transaction.atomic():
+        services.user_unlock(user=user)
+        audit.log(request, action=AuditActie.UPDATE, obj=user, detail="blokkade opgeheven")
     messages.success(request, _("De blokkade na mislukte inlogpogingen is opgeheven."))
     return redirect("beheer:gebruiker", pk=user.pk)
 
@@ -157,8 +163,9 @@ def user_unlock(request, pk):
 @require_POST
 def user_invite(request, pk):
     user = access.get_user_for_user(request, pk)
-    services.user_invite(user=user)
-    audit.log(request, action=AuditActie.UPDATE, obj=user, detail="uitnodiging verstuurd")
+    with transaction.atomic():
+        services.user_invite(user=user)
+        audit.log(request, action=AuditActie.UPDATE, obj=user, detail="uitnodiging verstuurd")
     messages.success(
         request, _("De uitnodiging is opnieuw verstuurd naar %(email)s.") % {"email": user.email}
     )
