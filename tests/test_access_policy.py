@@ -35,7 +35,7 @@ def test_case_roles_see_households_through_registered_relations(
 @pytest.mark.parametrize(
     "persona", ["beheerder", "manager", "aandachtsfunctionaris", "privacyfunctionaris"]
 )
-def test_roles_outside_case_work_see_no_case_content(relation, persona, request):
+def test_roles_outside_case_work_see_no_case_content(db, relation, persona, request):
     user = _acting(request.getfixturevalue(persona))
     assert access.household_ids_for(user) == set()
 
