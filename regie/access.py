@@ -23,7 +23,7 @@ from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from regie import audit
@@ -69,6 +69,8 @@ def login_required(view):
 
 # --- households (relations registered by the case apps) ------------------------------
 
+# A relation returns the ids of the households a user is involved with: a values() queryset
+# (used as a subquery, so lists stay one query) or any iterable of ids.
 HouseholdRelation = Callable[[object], Iterable[int]]
 _household_relations: list[HouseholdRelation] = []
 
@@ -78,6 +80,19 @@ def register_household_relation(fn: HouseholdRelation) -> HouseholdRelation:
     if fn not in _household_relations:
         _household_relations.append(fn)
     return fn
+
+
+def filter_households(qs: QuerySet, user, *, field: str) -> QuerySet:
+    """`qs` narrowed to rows whose `field` is a household the user is involved with.
+
+    Only the case roles see case data; every other role (beheerder, manager...) gets none.
+    """
+    if not has_role(user, *CASE_ROLES) or not _household_relations:
+        return qs.none()
+    condition = Q()
+    for relation in _household_relations:
+        condition |= Q(**{f"{field}__in": relation(user)})
+    return qs.filter(condition)
 
 
 def household_ids_for(user) -> set[int]:

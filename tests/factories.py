@@ -98,3 +98,61 @@ def totp_code(user) -> str:
 
 
 __all__ = ["PASSWORD", "Rol", "totp_code"]
+
+
+# --- huishoudens ---------------------------------------------------------------------
+
+
+class HuishoudenFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "huishoudens.Huishouden"
+
+    naam = factory.Sequence(lambda n: f"Familie Jansen {n}")
+    adres = factory.Sequence(lambda n: f"Lange Groenendaal {n}")
+    postcode = "2801 LS"
+    woonplaats = "Gouda"
+    gemeente = factory.SubFactory(GemeenteFactory, naam="Gouda")
+    aangemaakt_door = factory.SubFactory(UserFactory)
+
+
+class GezinslidFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "huishoudens.Gezinslid"
+
+    huishouden = factory.SubFactory(HuishoudenFactory)
+    voornaam = factory.Faker("first_name", locale="nl_NL")
+    achternaam = "Jansen"
+    geslacht = "v"
+    geboortedatum = datetime.date(1985, 4, 12)
+    rol_in_gezin = "ouder"
+
+
+class TrajectFactory(factory.django.DjangoModelFactory):
+    """A traject in `fase` (default 1); `procesregisseur=user` assigns one."""
+
+    class Meta:
+        model = "huishoudens.Traject"
+        skip_postgeneration_save = True
+
+    huishouden = factory.SubFactory(HuishoudenFactory)
+    vraag = "Ouders vragen hulp bij schulden en de opvoeding."
+    melder_naam = "Huisarts Pietersen"
+    aangemeld_door = factory.SelfAttribute("huishouden.aangemaakt_door")
+
+    @factory.post_generation
+    def procesregisseur(self, create, extracted, **kwargs):
+        if extracted:
+            _betrokkene(self, extracted, "procesregisseur")
+
+    @factory.post_generation
+    def casusregisseurs(self, create, extracted, **kwargs):
+        for user in extracted or []:
+            _betrokkene(self, user, "casusregisseur")
+
+
+def _betrokkene(traject, user, rol):
+    from huishoudens.models import TrajectBetrokkene
+
+    TrajectBetrokkene.objects.create(
+        traject=traject, user=user, rol=rol, vanaf=datetime.date(2026, 1, 5)
+    )

@@ -1,0 +1,20 @@
+from .huishouden import BetrokkenProfessional, Gezinslid, Huishouden, Netwerklid, Toestemming
+from .traject import FaseOvergang, Overdracht, Traject, TrajectBetrokkene, VeiligheidsSignaal
+from .werkproces import ActieVoortgang, FaseActie, IntakeAntwoord, StartCriterium
+
+__all__ = [
+    "ActieVoortgang",
+    "BetrokkenProfessional",
+    "FaseActie",
+    "FaseOvergang",
+    "Gezinslid",
+    "Huishouden",
+    "IntakeAntwoord",
+    "Netwerklid",
+    "Overdracht",
+    "StartCriterium",
+    "Toestemming",
+    "Traject",
+    "TrajectBetrokkene",
+    "VeiligheidsSignaal",
+]

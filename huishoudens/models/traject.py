@@ -1,0 +1,187 @@
+"""A traject: one 1G1P1R case of a household, from aanmelding to afsluiting.
+
+The phase changes only through `huishoudens.services.traject_move` (seed 002 DEEL A, 004),
+which writes a `FaseOvergang` row. At most one procesregisseur per traject and one open
+traject per household are database constraints.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from huishoudens.constants import Fase, OverdrachtStatus, TrajectRol
+
+from .huishouden import Huishouden
+
+
+class TrajectQuerySet(models.QuerySet):
+    def for_user(self, user):
+        from regie.access import filter_households
+
+        return filter_households(self, user, field="huishouden_id")
+
+    def open(self):
+        return self.exclude(fase=Fase.GESLOTEN)
+
+
+class Traject(models.Model):
+    huishouden = models.ForeignKey(Huishouden, on_delete=models.PROTECT, related_name="trajecten")
+    fase = models.CharField(_("fase"), max_length=8, choices=Fase.choices, default=Fase.AANMELDING)
+    fase_sinds = models.DateTimeField(_("in deze fase sinds"), auto_now_add=True)
+    # Aanmelding (fase 1)
+    vraag = models.TextField(_("vraag van het huishouden"))
+    melder_naam = models.CharField(_("aangemeld door"), max_length=150)
+    melder_organisatie = models.CharField(
+        _("organisatie van de melder"), max_length=200, blank=True
+    )
+    melder_telefoon = models.CharField(_("telefoon melder"), max_length=30, blank=True)
+    zorgen_basiszorg = models.BooleanField(_("zorgen over onvoldoende basiszorg"), default=False)
+    zorgen_veiligheid = models.BooleanField(_("signalen van (acute) onveiligheid"), default=False)
+    acuut = models.BooleanField(_("acute onveiligheid"), default=False)
+    aangemeld_op = models.DateTimeField(auto_now_add=True)
+    aangemeld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    # Intake (fase 2): the decision to start 1G1P1R
+    intake_toelichting = models.TextField(_("toelichting op de criteria"), blank=True)
+    besluit_start = models.BooleanField(_("start 1Gezin1Plan1Regisseur"), null=True, blank=True)
+    besluit_reden = models.TextField(_("reden van het besluit"), blank=True)
+    gesloten_op = models.DateTimeField(null=True, blank=True)
+
+    objects = TrajectQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("traject")
+        verbose_name_plural = _("trajecten")
+        ordering = ["-aangemeld_op"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["huishouden"],
+                condition=~Q(fase=Fase.GESLOTEN),
+                name="one_open_traject_per_household",
+            )
+        ]
+        indexes = [models.Index(fields=["fase", "fase_sinds"])]
+
+    def __str__(self) -> str:
+        return f"{self.huishouden} ({self.get_fase_display()})"
+
+    @property
+    def audit_household_id(self) -> int:
+        return self.huishouden_id
+
+    @property
+    def veiligheid(self) -> bool:
+        return self.zorgen_veiligheid or self.zorgen_basiszorg or self.acuut
+
+
+class TrajectBetrokkeneQuerySet(models.QuerySet):
+    def actief(self, op=None):
+        """Regisseurs on date `op` (today): a handover ends one and starts the next."""
+        op = op or timezone.localdate()
+        return self.filter(Q(tot__isnull=True) | Q(tot__gte=op), vanaf__lte=op)
+
+
+class TrajectBetrokkene(models.Model):
+    """A regisseur of a traject: procesregisseur (at most one) or casusregisseur (several)."""
+
+    traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="betrokkenen")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="trajectrollen"
+    )
+    rol = models.CharField(_("rol"), max_length=20, choices=TrajectRol.choices)
+    leefgebieden = models.JSONField(_("leefgebieden"), default=list, blank=True)
+    vanaf = models.DateField(_("vanaf"))
+    tot = models.DateField(_("tot en met"), null=True, blank=True)
+
+    objects = TrajectBetrokkeneQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("regisseur van een traject")
+        verbose_name_plural = _("regisseurs van trajecten")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["traject"],
+                condition=Q(rol=TrajectRol.PROCESREGISSEUR, tot__isnull=True),
+                name="one_procesregisseur_per_traject",
+            ),
+            models.UniqueConstraint(
+                fields=["traject", "user", "rol"],
+                condition=Q(tot__isnull=True),
+                name="regisseur_once_per_traject",
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["user", "rol"], condition=Q(tot__isnull=True), name="active_regisseur_idx"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_rol_display()} {self.user} ({self.traject_id})"
+
+
+class FaseOvergang(models.Model):
+    """History of phase changes: from, to, who, when and why (one row per change)."""
+
+    traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="overgangen")
+    van = models.CharField(max_length=8, choices=Fase.choices, blank=True)
+    naar = models.CharField(max_length=8, choices=Fase.choices)
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    op = models.DateTimeField(auto_now_add=True)
+    toelichting = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("faseovergang")
+        verbose_name_plural = _("faseovergangen")
+        ordering = ["op", "id"]
+
+
+class VeiligheidsSignaal(models.Model):
+    """An open signal of (acute) onveiligheid or onvoldoende basiszorg on a traject.
+
+    While one is open the traject cannot be closed (002 fase 6b step 8). The meldcode
+    issue adds the full "Aanvullende acties bij onveiligheid" around it.
+    """
+
+    traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="signalen")
+    omschrijving = models.TextField(_("omschrijving"))
+    gemeld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    gemeld_op = models.DateTimeField(auto_now_add=True)
+    afgesloten_op = models.DateTimeField(null=True, blank=True)
+    afsluiting = models.TextField(_("hoe is het signaal afgehandeld"), blank=True)
+
+    class Meta:
+        verbose_name = _("veiligheidssignaal")
+        verbose_name_plural = _("veiligheidssignalen")
+        ordering = ["-gemeld_op"]
+
+
+class Overdracht(models.Model):
+    """Fase 6a: procesregie or casusregie handed over from a date to a named successor."""
+
+    traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="overdrachten")
+    rol = models.CharField(_("rol"), max_length=20, choices=TrajectRol.choices)
+    van = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    naar = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="overdrachten_aan",
+        verbose_name=_("opvolger"),
+    )
+    per = models.DateField(_("per"))
+    toelichting = models.TextField(_("toelichting"), blank=True)
+    status = models.CharField(
+        max_length=12, choices=OverdrachtStatus.choices, default=OverdrachtStatus.VOORGESTELD
+    )
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    beslist_op = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("overdracht")
+        verbose_name_plural = _("overdrachten")
+        ordering = ["-aangemaakt_op"]

@@ -1,0 +1,312 @@
+"""Writes of the huishoudens app: households, aanmelding, intake, phases, regisseurs.
+
+Every write is a keyword-only function inside `transaction.atomic`; views validate input
+and call these. Phase changes go only through `traject_move`, which writes the history.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from huishoudens.constants import ActieStatus, Fase, OverdrachtStatus, TrajectRol
+from huishoudens.models import (
+    ActieVoortgang,
+    BetrokkenProfessional,
+    FaseActie,
+    FaseOvergang,
+    Gezinslid,
+    Huishouden,
+    IntakeAntwoord,
+    Overdracht,
+    Toestemming,
+    Traject,
+    TrajectBetrokkene,
+    VeiligheidsSignaal,
+)
+from huishoudens.selectors import start_criteria_for
+from huishoudens.workflow import TRANSITIONS, reasons_not_to_close
+
+
+class TrajectConflict(Exception):
+    """Someone else changed the traject first; nothing was written."""
+
+
+class MoveRefused(Exception):
+    def __init__(self, reasons: list[str]):
+        super().__init__(" ".join(reasons))
+        self.reasons = reasons
+
+
+# --- households ------------------------------------------------------------------------
+
+
+@transaction.atomic
+def huishouden_create(*, door, lid: dict, **fields) -> Huishouden:
+    """A household with its first member; whoever registers it is linked as professional."""
+    huishouden = Huishouden.objects.create(aangemaakt_door=door, **fields)
+    Gezinslid.objects.create(huishouden=huishouden, **lid)
+    BetrokkenProfessional.objects.create(huishouden=huishouden, user=door)
+    return huishouden
+
+
+@transaction.atomic
+def gezinslid_save(*, huishouden: Huishouden, lid: Gezinslid | None = None, **fields) -> Gezinslid:
+    lid = lid or Gezinslid(huishouden=huishouden)
+    for name, value in fields.items():
+        setattr(lid, name, value)
+    lid.full_clean()
+    lid.save()
+    return lid
+
+
+@transaction.atomic
+def toestemming_record(*, gezinslid: Gezinslid, door, **fields) -> Toestemming:
+    return Toestemming.objects.create(gezinslid=gezinslid, vastgelegd_door=door, **fields)
+
+
+# --- aanmelding and intake ---------------------------------------------------------------
+
+
+@transaction.atomic
+def aanmelding_create(*, huishouden: Huishouden, door, **fields) -> Traject:
+    """Fase 1. With (acute) onveiligheid or onvoldoende basiszorg the traject starts at once
+    with an open safety signal (002 fase 1 step 2: "start altijd 1Gezin1Plan1Regisseur")."""
+    try:
+        with transaction.atomic():
+            traject = Traject.objects.create(huishouden=huishouden, aangemeld_door=door, **fields)
+    except IntegrityError:
+        raise ValidationError(
+            _("Dit huishouden heeft al een open traject (één traject tegelijk per huishouden).")
+        ) from None
+    FaseOvergang.objects.create(
+        traject=traject, van="", naar=Fase.AANMELDING, door=door, toelichting=_("Aanmelding")
+    )
+    BetrokkenProfessional.objects.get_or_create(huishouden=huishouden, user=door)
+    if traject.veiligheid:
+        VeiligheidsSignaal.objects.create(
+            traject=traject,
+            gemeld_door=door,
+            omschrijving=_("Bij de aanmelding: zorgen over basiszorg of veiligheid.")
+            + (" " + _("Acute onveiligheid.") if traject.acuut else ""),
+        )
+    return traject
+
+
+@transaction.atomic
+def intake_save(
+    *,
+    traject: Traject,
+    door,
+    verwacht_van: str,
+    criteria_ja: list[int],
+    toelichting: str,
+    besluit_start: bool,
+    besluit_reden: str,
+) -> Traject:
+    """Record the criteria and the decision; "no" ends the aanmelding, "yes" goes to 3a."""
+    IntakeAntwoord.objects.filter(traject=traject).delete()
+    IntakeAntwoord.objects.bulk_create(
+        IntakeAntwoord(traject=traject, criterium=c, van_toepassing=c.pk in criteria_ja)
+        for c in start_criteria_for(door.organisatie)
+    )
+    Traject.objects.filter(pk=traject.pk).update(
+        intake_toelichting=toelichting, besluit_start=besluit_start, besluit_reden=besluit_reden
+    )
+    naar = Fase.STARTOVERLEG_VOORBEREIDEN if besluit_start else Fase.GESLOTEN
+    toelichting_overgang = (
+        _("Start 1Gezin1Plan1Regisseur: ")
+        if besluit_start
+        else _("Geen start 1Gezin1Plan1Regisseur: ")
+    ) + besluit_reden
+    return traject_move(
+        traject=traject,
+        naar=naar,
+        door=door,
+        verwacht_van=verwacht_van,
+        toelichting=toelichting_overgang,
+    )
+
+
+# --- phases ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def traject_move(
+    *, traject: Traject, naar: str, door, verwacht_van: str, toelichting: str = ""
+) -> Traject:
+    """Move a traject to phase `naar`, writing one history row.
+
+    `verwacht_van` is the phase the user saw: when a colleague moved the traject in the
+    meantime, TrajectConflict is raised and nothing is written (the row is locked first).
+    """
+    locked = Traject.objects.select_for_update().get(pk=traject.pk)
+    if locked.fase != verwacht_van:
+        raise TrajectConflict(
+            _(
+                "Een collega heeft dit traject intussen verplaatst naar %(fase)s. Bekijk de nieuwe "
+                "stand en probeer het zo nodig opnieuw."
+            )
+            % {"fase": locked.get_fase_display()}
+        )
+    if naar not in TRANSITIONS.get(locked.fase, set()):
+        raise MoveRefused(
+            [
+                _("Van %(van)s naar %(naar)s is geen stap in het werkproces.")
+                % {"van": locked.get_fase_display(), "naar": Fase(naar).label}
+            ]
+        )
+    if naar == Fase.GESLOTEN and locked.fase == Fase.AFSLUITEN:
+        reasons = reasons_not_to_close(locked)
+        if reasons:
+            raise MoveRefused(reasons)
+    if locked.fase == Fase.GESLOTEN and not locked.besluit_start:
+        raise MoveRefused(
+            [
+                _(
+                    "Een aanmelding zonder start van 1Gezin1Plan1Regisseur wordt niet "
+                    "heropend: maak een nieuwe aanmelding."
+                )
+            ]
+        )
+    now = timezone.now()
+    FaseOvergang.objects.create(
+        traject=locked, van=locked.fase, naar=naar, door=door, toelichting=toelichting
+    )
+    locked.fase = naar
+    locked.fase_sinds = now
+    locked.gesloten_op = now if naar == Fase.GESLOTEN else None
+    try:
+        with transaction.atomic():
+            locked.save(update_fields=["fase", "fase_sinds", "gesloten_op"])
+    except IntegrityError:  # reopening while the household has another open traject
+        raise MoveRefused([_("Dit huishouden heeft al een ander open traject.")]) from None
+    return locked
+
+
+@transaction.atomic
+def actie_markeren(
+    *, traject: Traject, actie: FaseActie, door, status: ActieStatus | None, toelichting: str = ""
+) -> ActieVoortgang | None:
+    """Tick or skip an action of the list; status None undoes it. Never blocks a phase."""
+    if status is None:
+        ActieVoortgang.objects.filter(traject=traject, actie=actie).delete()
+        return None
+    if status == ActieStatus.OVERGESLAGEN and not toelichting.strip():
+        raise ValidationError(_("Geef aan waarom deze actie wordt overgeslagen."))
+    voortgang, _created = ActieVoortgang.objects.update_or_create(
+        traject=traject,
+        actie=actie,
+        defaults={"status": status, "toelichting": toelichting, "door": door},
+    )
+    return voortgang
+
+
+# --- regisseurs ------------------------------------------------------------------------
+
+
+@transaction.atomic
+def regisseur_assign(
+    *,
+    traject: Traject,
+    user,
+    rol: TrajectRol,
+    door,
+    leefgebieden: list[str] | None = None,
+    vanaf: date | None = None,
+) -> TrajectBetrokkene:
+    """At most one procesregisseur per traject (also a database constraint)."""
+    if rol == TrajectRol.PROCESREGISSEUR:
+        huidige = (
+            traject.betrokkenen.filter(rol=rol, tot__isnull=True).select_related("user").first()
+        )
+        if huidige:
+            raise ValidationError(
+                _(
+                    "Dit traject heeft al een procesregisseur: %(naam)s. Draag de procesregie over "
+                    "(fase 6a) in plaats van een tweede toe te wijzen."
+                )
+                % {"naam": huidige.user}
+            )
+    try:
+        with transaction.atomic():
+            betrokkene = TrajectBetrokkene.objects.create(
+                traject=traject,
+                user=user,
+                rol=rol,
+                leefgebieden=leefgebieden or [],
+                vanaf=vanaf or timezone.localdate(),
+            )
+    except IntegrityError:
+        raise ValidationError(
+            _("Deze toewijzing bestaat al, of een collega wees zojuist een procesregisseur toe.")
+        ) from None
+    BetrokkenProfessional.objects.get_or_create(huishouden=traject.huishouden, user=user)
+    return betrokkene
+
+
+@transaction.atomic
+def signaal_create(*, traject: Traject, door, omschrijving: str) -> VeiligheidsSignaal:
+    return VeiligheidsSignaal.objects.create(
+        traject=traject, gemeld_door=door, omschrijving=omschrijving
+    )
+
+
+@transaction.atomic
+def signaal_close(*, signaal: VeiligheidsSignaal, afsluiting: str) -> VeiligheidsSignaal:
+    signaal.afgesloten_op = timezone.now()
+    signaal.afsluiting = afsluiting
+    signaal.save(update_fields=["afgesloten_op", "afsluiting"])
+    return signaal
+
+
+# --- fase 6a: overdracht -----------------------------------------------------------------
+
+
+@transaction.atomic
+def overdracht_propose(
+    *, traject: Traject, rol: TrajectRol, van, naar, per: date, toelichting: str = ""
+) -> Overdracht:
+    if not traject.betrokkenen.actief().filter(user=van, rol=rol).exists():
+        raise ValidationError(
+            _("U kunt alleen een rol overdragen die u zelf heeft in dit traject.")
+        )
+    if naar == van:
+        raise ValidationError(_("Kies een andere collega als opvolger."))
+    return Overdracht.objects.create(
+        traject=traject, rol=rol, van=van, naar=naar, per=per, toelichting=toelichting
+    )
+
+
+@transaction.atomic
+def overdracht_decide(*, overdracht: Overdracht, accept: bool) -> Overdracht:
+    """The successor accepts (the role passes from the agreed date) or declines."""
+    overdracht = Overdracht.objects.select_for_update().get(pk=overdracht.pk)
+    if overdracht.status != OverdrachtStatus.VOORGESTELD:
+        raise ValidationError(_("Over deze overdracht is al beslist."))
+    overdracht.status = OverdrachtStatus.GEACCEPTEERD if accept else OverdrachtStatus.GEWEIGERD
+    overdracht.beslist_op = timezone.now()
+    overdracht.save(update_fields=["status", "beslist_op"])
+    if accept:
+        oud = (
+            overdracht.traject.betrokkenen.actief()
+            .filter(user=overdracht.van, rol=overdracht.rol)
+            .first()
+        )
+        leefgebieden = oud.leefgebieden if oud else []
+        if oud:
+            oud.tot = overdracht.per - timedelta(days=1)
+            oud.save(update_fields=["tot"])
+        regisseur_assign(
+            traject=overdracht.traject,
+            user=overdracht.naar,
+            rol=overdracht.rol,
+            door=overdracht.naar,
+            leefgebieden=leefgebieden,
+            vanaf=overdracht.per,
+        )
+    return overdracht
