@@ -15,3 +15,14 @@ class HuishoudensConfig(AppConfig):
 
         register_household_relation(household_ids_of_regisseur)
         register_household_relation(household_ids_of_professional)
+
+        from huishoudens.views.start import casusregisseur_context, procesregisseur_context
+        from regie.constants import Rol
+        from regie.views.start import register_start_page
+
+        register_start_page(
+            Rol.PROCESREGISSEUR, "huishoudens/start/procesregisseur.html", procesregisseur_context
+        )
+        register_start_page(
+            Rol.CASUSREGISSEUR, "huishoudens/start/casusregisseur.html", casusregisseur_context
+        )

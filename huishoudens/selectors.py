@@ -1,8 +1,14 @@
 """Reads of the huishoudens app, and the relations that give a user need to know."""
 
-from django.db.models import Q
+from django.db.models import Count, Prefetch, Q
 
-from huishoudens.models import BetrokkenProfessional, StartCriterium, TrajectBetrokkene
+from huishoudens.models import (
+    BetrokkenProfessional,
+    Huishouden,
+    StartCriterium,
+    Traject,
+    TrajectBetrokkene,
+)
 
 
 def household_ids_of_regisseur(user):
@@ -24,3 +30,93 @@ def start_criteria_for(organisatie):
     return StartCriterium.objects.filter(
         Q(organisatie__isnull=True) | Q(organisatie=organisatie), actief=True
     ).order_by("organisatie_id", "volgorde")
+
+
+def get_huishouden_for_user(request, pk):
+    from regie.access import get_for_user_or_404
+
+    return get_for_user_or_404(request, Huishouden.objects.select_related("gemeente"), pk)
+
+
+def get_traject_for_user(request, pk):
+    from regie.access import get_for_user_or_404
+
+    return get_for_user_or_404(
+        request,
+        Traject.objects.select_related("huishouden__gemeente").prefetch_related(
+            Prefetch(
+                "betrokkenen",
+                queryset=TrajectBetrokkene.objects.select_related("user__organisatie"),
+            )
+        ),
+        pk,
+    )
+
+
+def possible_duplicates(
+    *, voornaam: str, achternaam: str, geboortedatum, postcode: str, adres: str
+):
+    """Households that probably are the one being registered: same member name and birth
+    date, or same address. Searched across all households: the caller decides what to show."""
+    condition = Q(
+        leden__voornaam__iexact=voornaam,
+        leden__achternaam__iexact=achternaam,
+        leden__geboortedatum=geboortedatum,
+    )
+    if postcode and adres:
+        condition |= Q(postcode__iexact=postcode, adres__iexact=adres)
+    return Huishouden.objects.filter(condition).distinct()
+
+
+def search_households(user, q: str):
+    """Households and members by name, limited to what the user may see."""
+    return (
+        Huishouden.objects.for_user(user)
+        .filter(
+            Q(naam__icontains=q)
+            | Q(leden__voornaam__icontains=q)
+            | Q(leden__achternaam__icontains=q)
+        )
+        .distinct()
+    )
+
+
+def mijn_trajecten(user):
+    """Open trajecten where the user is procesregisseur now, with what the start page shows."""
+    return (
+        Traject.objects.open()
+        .filter(
+            pk__in=TrajectBetrokkene.objects.actief()
+            .filter(user=user, rol="procesregisseur")
+            .values("traject_id")
+        )
+        .select_related("huishouden")
+        .annotate(open_signalen=Count("signalen", filter=Q(signalen__afgesloten_op__isnull=True)))
+        .order_by("fase", "fase_sinds")
+    )
+
+
+def mijn_huishoudens(user):
+    """Households where the user is casusregisseur in an open traject."""
+    return (
+        Traject.objects.open()
+        .filter(
+            pk__in=TrajectBetrokkene.objects.actief()
+            .filter(user=user, rol="casusregisseur")
+            .values("traject_id")
+        )
+        .select_related("huishouden")
+        .order_by("huishouden__naam")
+    )
+
+
+def trajecten_zonder_procesregisseur(user):
+    """Open trajecten the user registered or is involved in that still lack a procesregisseur."""
+    met = TrajectBetrokkene.objects.actief().filter(rol="procesregisseur").values("traject_id")
+    return (
+        Traject.objects.for_user(user)
+        .open()
+        .exclude(pk__in=met)
+        .select_related("huishouden")
+        .order_by("aangemeld_op")
+    )

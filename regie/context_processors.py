@@ -6,13 +6,24 @@ from django.utils.translation import gettext_lazy as _
 from regie.constants import Rol
 
 # (label, url name) per role; the start page is always first.
+_CASE_MENU = [
+    (_("Huishoudens"), "huishoudens:huishoudens"),
+    (_("Nieuwe aanmelding"), "huishoudens:aanmelden"),
+]
 MENU = {
+    Rol.PROCESREGISSEUR: _CASE_MENU,
+    Rol.CASUSREGISSEUR: _CASE_MENU,
     Rol.BEHEERDER: [
         (_("Organisaties"), "beheer:organisaties"),
         (_("Gebruikers"), "beheer:gebruikers"),
     ],
     Rol.PRIVACYFUNCTIONARIS: [(_("Auditlog"), "privacy:auditlog")],
 }
+
+
+def register_menu_items(rol: Rol, items: list[tuple[str, str]]) -> None:
+    """Feature apps add (label, url name) items for a role in their AppConfig.ready()."""
+    MENU.setdefault(rol, []).extend(items)
 
 
 def navigation(request):

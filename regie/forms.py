@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from regie.constants import AuditActie, AuditUitkomst, Rol
 from regie.models import Competentie, Organisatie, User
+from regie.validators import validate_telefoon
 
 
 class DateInput(forms.DateInput):
@@ -72,11 +73,7 @@ class UserForm(forms.ModelForm):
 
     def clean_telefoon(self):
         telefoon = self.cleaned_data["telefoon"].strip()
-        digits = telefoon.replace(" ", "").replace("-", "").removeprefix("+")
-        if telefoon and (not digits.isdigit() or not 10 <= len(digits) <= 13):
-            raise forms.ValidationError(
-                _("Vul een geldig telefoonnummer in, bijvoorbeeld 0182 123 456 of +31 6 12345678.")
-            )
+        validate_telefoon(telefoon)
         return telefoon
 
 

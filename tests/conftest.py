@@ -112,3 +112,54 @@ def login(client):
 def _fast_password_hashing(settings):
     # Real hashers cost ~0.3 s per password; the login tests do not measure hashing.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+# --- a household with a traject: Petra is procesregisseur, Karim casusregisseur ----------
+
+
+@pytest.fixture
+def traject(procesregisseur, casusregisseur):
+    from tests.factories import GezinslidFactory, TrajectFactory
+
+    traject = TrajectFactory(
+        procesregisseur=procesregisseur,
+        casusregisseurs=[casusregisseur],
+        huishouden__aangemaakt_door=procesregisseur,
+    )
+    GezinslidFactory(huishouden=traject.huishouden, voornaam="Anna")
+    return traject
+
+
+@pytest.fixture
+def gezinslid(traject):
+    return traject.huishouden.leden.get()
+
+
+@pytest.fixture
+def signaal(traject, procesregisseur):
+    from huishoudens.services import signaal_create
+
+    return signaal_create(traject=traject, door=procesregisseur, omschrijving="Geschreeuw gehoord")
+
+
+@pytest.fixture
+def overdracht(traject, procesregisseur, casusregisseur):
+    """Petra proposes to hand procesregie over to Karim (awaiting his decision)."""
+    import datetime
+
+    from huishoudens.services import overdracht_propose
+
+    return overdracht_propose(
+        traject=traject,
+        rol="procesregisseur",
+        van=procesregisseur,
+        naar=casusregisseur,
+        per=datetime.date.today(),
+    )
+
+
+@pytest.fixture
+def procesregisseur_actie(db):
+    from huishoudens.models import FaseActie
+
+    return FaseActie.objects.filter(fase="1", rol="procesregisseur").first()

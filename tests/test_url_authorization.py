@@ -9,7 +9,7 @@ from django.conf import settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.conftest import PERSONAS
-from tests.urltable import LOGIN, REAUTH, Row, everyone, only, signed_in
+from tests.urltable import CASE, LOGIN, REAUTH, Row, everyone, involved, only, signed_in
 
 TABLE: dict[str, Row] = {
     "start": Row(signed_in(200)),
@@ -33,6 +33,39 @@ TABLE: dict[str, Row] = {
     # Privacy: the privacy officer only.
     "privacy:auditlog": Row(only(["privacyfunctionaris"])),
     "privacy:auditlog_export": Row(only(["privacyfunctionaris"])),
+    # Huishoudens and trajecten (#3): case roles only; case data only for those involved
+    # (Petra procesregisseur, Karim casusregisseur); Bob of another organisation gets 404.
+    "huishoudens:huishoudens": Row(only(CASE)),
+    "huishoudens:aanmelden": Row(only(CASE)),
+    "huishoudens:huishouden": Row(involved(), kwargs={"pk": "traject.huishouden_id"}),
+    "huishoudens:aanmelden_bestaand": Row(involved(), kwargs={"pk": "traject.huishouden_id"}),
+    "huishoudens:gezinslid_nieuw": Row(involved(), kwargs={"pk": "traject.huishouden_id"}),
+    "huishoudens:gezinslid": Row(
+        involved(), kwargs={"pk": "traject.huishouden_id", "lid_pk": "gezinslid.pk"}
+    ),
+    "huishoudens:toestemming": Row(
+        involved(), kwargs={"pk": "traject.huishouden_id", "lid_pk": "gezinslid.pk"}
+    ),
+    "huishoudens:netwerklid_nieuw": Row(involved(), kwargs={"pk": "traject.huishouden_id"}),
+    "huishoudens:professional_nieuw": Row(involved(), kwargs={"pk": "traject.huishouden_id"}),
+    "huishoudens:traject": Row(involved(), kwargs={"pk": "traject.pk"}),
+    "huishoudens:fase": Row(involved(302, casus=403), method="post", kwargs={"pk": "traject.pk"}),
+    "huishoudens:intake": Row(
+        involved(302, casus=403), kwargs={"pk": "traject.pk"}
+    ),  # fase 1: back to the traject
+    "huishoudens:actie": Row(
+        involved(302, casus=403),
+        method="post",
+        kwargs={"pk": "traject.pk", "actie_pk": "procesregisseur_actie.pk"},
+    ),
+    "huishoudens:regisseur_nieuw": Row(involved(casus=403), kwargs={"pk": "traject.pk"}),
+    "huishoudens:signaal_nieuw": Row(involved(), kwargs={"pk": "traject.pk"}),
+    "huishoudens:signaal_afsluiten": Row(
+        involved(casus=403), kwargs={"pk": "traject.pk", "signaal_pk": "signaal.pk"}
+    ),
+    "huishoudens:overdracht_nieuw": Row(involved(), kwargs={"pk": "traject.pk"}),
+    # Only the named successor (Karim) opens a handover.
+    "huishoudens:overdracht": Row(involved(proces=404), kwargs={"pk": "overdracht.pk"}),
     # Authentication (django-allauth).
     "account_login": Row(everyone(302, anon=200)),
     "account_logout": Row(everyone(LOGIN), method="post"),

@@ -30,3 +30,19 @@ def only(roles: list[str], status=200, others=403, anon=LOGIN) -> dict:
         "anoniem": anon,
         **{p: (status if p in roles else others) for p in PROFESSIONALS},
     }
+
+
+CASE = ["procesregisseur", "casusregisseur", "buitenstaander"]
+
+
+def involved(status=200, *, proces=None, casus=None) -> dict:
+    """Case data: the involved regisseurs get `status` (unless overridden), the procesregisseur
+    of another organisation gets 404 (the household does not exist for them), the other
+    roles 403 (no case role at all)."""
+    expected = only(CASE, status=status)
+    expected["buitenstaander"] = 404
+    if proces is not None:
+        expected["procesregisseur"] = proces
+    if casus is not None:
+        expected["casusregisseur"] = casus
+    return expected

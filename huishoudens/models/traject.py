@@ -8,6 +8,7 @@ traject per household are database constraints.
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -67,6 +68,9 @@ class Traject(models.Model):
 
     def __str__(self) -> str:
         return f"{self.huishouden} ({self.get_fase_display()})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("huishoudens:traject", args=[self.pk])
 
     @property
     def audit_household_id(self) -> int:
@@ -161,6 +165,12 @@ class VeiligheidsSignaal(models.Model):
         ordering = ["-gemeld_op"]
 
 
+class OverdrachtQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """A handover is opened by its named successor, who may not see the traject yet."""
+        return self.filter(naar=user) if user.is_authenticated else self.none()
+
+
 class Overdracht(models.Model):
     """Fase 6a: procesregie or casusregie handed over from a date to a named successor."""
 
@@ -180,6 +190,8 @@ class Overdracht(models.Model):
     )
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
     beslist_op = models.DateTimeField(null=True, blank=True)
+
+    objects = OverdrachtQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("overdracht")

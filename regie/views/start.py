@@ -1,5 +1,7 @@
 """The start page per role, the role switch and a health check."""
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -21,11 +23,23 @@ START_TEMPLATES = {
 }
 
 
+# Feature apps replace a role's start page through this registry (in AppConfig.ready()),
+# so regie never imports them: {role: (template, context function(request) -> dict)}.
+_start_pages: dict[str, tuple[str, Callable]] = {}
+
+
+def register_start_page(rol: Rol, template: str, context: Callable) -> None:
+    _start_pages[rol] = (template, context)
+
+
 @require_GET
 @login_required
 def start(request):
-    template = START_TEMPLATES.get(request.user.active_role, "regie/start/geen_rol.html")
-    return render(request, template)
+    rol = request.user.active_role
+    if rol in _start_pages:
+        template, context = _start_pages[rol]
+        return render(request, template, context(request))
+    return render(request, START_TEMPLATES.get(rol, "regie/start/geen_rol.html"))
 
 
 @require_POST

@@ -1,0 +1,274 @@
+"""Forms of the huishoudens app, with Dutch validation messages."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from huishoudens.constants import Leefgebied, Steun, Toestemmer, ToestemmingStatus, TrajectRol
+from huishoudens.models import (
+    BetrokkenProfessional,
+    Gezinslid,
+    Huishouden,
+    Netwerklid,
+    Overdracht,
+    Toestemming,
+    Traject,
+)
+from regie.constants import Rol
+from regie.forms import DateInput
+from regie.models import User
+from regie.validators import validate_not_future, validate_telefoon
+
+
+class PhoneCleaningMixin:
+    def clean_telefoon(self):
+        telefoon = self.cleaned_data.get("telefoon", "").strip()
+        validate_telefoon(telefoon)
+        return telefoon
+
+
+class HuishoudenForm(PhoneCleaningMixin, forms.ModelForm):
+    class Meta:
+        model = Huishouden
+        fields = ["naam", "adres", "postcode", "woonplaats", "gemeente", "telefoon", "email"]
+
+    def clean_postcode(self):
+        postcode = self.cleaned_data["postcode"].replace(" ", "").upper()
+        if postcode and not (
+            len(postcode) == 6 and postcode[:4].isdigit() and postcode[4:].isalpha()
+        ):
+            raise forms.ValidationError(_("Vul een postcode in als 2801 LS."))
+        return f"{postcode[:4]} {postcode[4:]}" if postcode else ""
+
+
+class GezinslidForm(PhoneCleaningMixin, forms.ModelForm):
+    class Meta:
+        model = Gezinslid
+        fields = [
+            "voornaam",
+            "achternaam",
+            "geslacht",
+            "geboortedatum",
+            "rol_in_gezin",
+            "gezag",
+            "burgerlijke_staat",
+            "beroep",
+            "adres",
+            "telefoon",
+            "email",
+            "vertegenwoordiging",
+            "vertegenwoordiger",
+            "vir_signaal",
+            "woonplaatsbeginsel_gecontroleerd",
+            "legitimatie_gecontroleerd",
+        ]
+        widgets = {
+            "geboortedatum": DateInput(),
+            "vir_signaal": forms.NullBooleanSelect(),
+        }
+
+    def clean_geboortedatum(self):
+        datum = self.cleaned_data["geboortedatum"]
+        if datum and datum > timezone.localdate():
+            raise forms.ValidationError(_("De geboortedatum kan niet in de toekomst liggen."))
+        return datum
+
+    def clean(self):
+        data = super().clean()
+        geboren = data.get("geboortedatum")
+        if geboren:
+            lid = Gezinslid(geboortedatum=geboren)
+            if lid.minderjarig and not data.get("gezag"):
+                self.add_error("gezag", _("Vul in wie het gezag heeft over deze minderjarige."))
+            if not lid.minderjarig and data.get("vir_signaal") is not None:
+                self.add_error("vir_signaal", _("Een VIR-signaal geldt alleen voor minderjarigen."))
+        if data.get("vertegenwoordiging") and not data.get("vertegenwoordiger"):
+            self.add_error("vertegenwoordiger", _("Vul de naam van de vertegenwoordiger in."))
+        return data
+
+
+class AanmeldingForm(forms.ModelForm):
+    """Fase 1: the question, who reports it and the first check on basiszorg and veiligheid."""
+
+    class Meta:
+        model = Traject
+        fields = [
+            "vraag",
+            "melder_naam",
+            "melder_organisatie",
+            "melder_telefoon",
+            "zorgen_basiszorg",
+            "zorgen_veiligheid",
+            "acuut",
+        ]
+        widgets = {"vraag": forms.Textarea(attrs={"rows": 4})}
+
+    def clean_melder_telefoon(self):
+        telefoon = self.cleaned_data["melder_telefoon"].strip()
+        validate_telefoon(telefoon)
+        return telefoon
+
+    def clean(self):
+        data = super().clean()
+        if data.get("acuut"):
+            data["zorgen_veiligheid"] = True
+        return data
+
+
+class NetwerklidForm(PhoneCleaningMixin, forms.ModelForm):
+    steun = forms.MultipleChoiceField(
+        label=_("Soort steun"),
+        choices=Steun.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = Netwerklid
+        fields = ["naam", "rol", "email", "telefoon", "steun"]
+
+
+class ProfessionalForm(PhoneCleaningMixin, forms.ModelForm):
+    class Meta:
+        model = BetrokkenProfessional
+        fields = ["user", "naam", "organisatie", "functie", "email", "telefoon", "lifetime"]
+        help_texts = {
+            "user": _(
+                "Kies een collega die Regie gebruikt, of vul hieronder een externe contactpersoon in."
+            )
+        }
+
+    def __init__(self, *args, huishouden=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.huishouden = huishouden
+        self.fields["user"].queryset = (
+            User.objects.filter(is_active=True).select_related("organisatie").order_by("last_name")
+        )
+        self.fields["user"].required = False
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("user") and not data.get("naam"):
+            raise forms.ValidationError(_("Kies een gebruiker van Regie of vul een naam in."))
+        if (
+            data.get("user")
+            and self.huishouden
+            and self.huishouden.professionals.filter(user=data["user"]).exists()
+        ):
+            self.add_error("user", _("Deze professional is al betrokken bij het huishouden."))
+        return data
+
+
+class ToestemmingForm(forms.ModelForm):
+    class Meta:
+        model = Toestemming
+        fields = ["toestemmer", "naam_toestemmer", "status", "datum", "toelichting"]
+        widgets = {"datum": DateInput()}
+
+    def __init__(self, *args, lid: Gezinslid, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.lid = lid
+        from huishoudens.consent import required_consenters
+
+        needed = required_consenters(lid)
+        self.fields["toestemmer"].choices = [(t.value, t.label) for t in Toestemmer if t in needed]
+        self.fields["status"].choices = ToestemmingStatus.choices
+        self.fields["datum"].initial = timezone.localdate()
+        self.fields["datum"].validators.append(validate_not_future)
+
+
+class IntakeForm(forms.Form):
+    criteria = forms.MultipleChoiceField(
+        label=_("Criteria die van toepassing zijn"),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    toelichting = forms.CharField(
+        label=_("Toelichting op de criteria"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+    besluit_start = forms.TypedChoiceField(
+        label=_("Start 1Gezin1Plan1Regisseur?"),
+        widget=forms.RadioSelect,
+        choices=[("ja", _("Ja, start 1Gezin1Plan1Regisseur")), ("nee", _("Nee, geen start"))],
+        coerce=lambda v: v == "ja",
+        error_messages={"required": _("Kies of 1Gezin1Plan1Regisseur start.")},
+    )
+    besluit_reden = forms.CharField(
+        label=_("Reden van het besluit"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Leg het besluit uit; het wordt vastgelegd in de tijdlijn.")},
+    )
+
+    def __init__(self, *args, criteria, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["criteria"].choices = [(str(c.pk), c.tekst) for c in criteria]
+
+
+class RegisseurForm(forms.Form):
+    user = forms.ModelChoiceField(label=_("Professional"), queryset=User.objects.none())
+    rol = forms.ChoiceField(label=_("Rol in dit traject"), choices=TrajectRol.choices)
+    leefgebieden = forms.MultipleChoiceField(
+        label=_("Leefgebieden (casusregie)"),
+        choices=Leefgebied.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = (
+            User.objects.filter(
+                is_active=True, role_assignments__rol__in=[Rol.PROCESREGISSEUR, Rol.CASUSREGISSEUR]
+            )
+            .select_related("organisatie")
+            .distinct()
+            .order_by("last_name")
+        )
+        self.fields["user"].label_from_instance = lambda u: f"{u.get_full_name()} ({u.organisatie})"
+
+    def clean(self):
+        data = super().clean()
+        if data.get("rol") == TrajectRol.CASUSREGISSEUR and not data.get("leefgebieden"):
+            self.add_error(
+                "leefgebieden", _("Kies de leefgebieden waarvoor deze casusregisseur regie voert.")
+            )
+        return data
+
+
+class SignaalForm(forms.Form):
+    omschrijving = forms.CharField(
+        label=_("Wat is er gezien of gehoord?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Feiten: wat, wanneer, door wie. Gaat het om huiselijk geweld of kindermishandeling, volg dan de meldcode."
+        ),
+    )
+
+
+class SignaalAfsluitenForm(forms.Form):
+    afsluiting = forms.CharField(
+        label=_("Hoe is het signaal afgehandeld?"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class OverdrachtForm(forms.ModelForm):
+    class Meta:
+        model = Overdracht
+        fields = ["rol", "naar", "per", "toelichting"]
+        widgets = {"per": DateInput(), "toelichting": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, rollen: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["rol"].choices = [(r, TrajectRol(r).label) for r in rollen]
+        self.fields["naar"].queryset = RegisseurForm().fields["user"].queryset
+        self.fields["per"].initial = timezone.localdate()
+
+    def clean_per(self):
+        per = self.cleaned_data["per"]
+        if per < timezone.localdate():
+            raise forms.ValidationError(_("Een overdracht gaat in op vandaag of later."))
+        return per

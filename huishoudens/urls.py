@@ -1,0 +1,37 @@
+from django.urls import path
+
+from huishoudens.views import huishoudens as hh
+from huishoudens.views import trajecten as tr
+
+app_name = "huishoudens"
+
+urlpatterns = [
+    path("huishoudens/", hh.huishouden_list, name="huishoudens"),
+    path("huishoudens/aanmelden/", hh.aanmelding_new, name="aanmelden"),
+    path("huishoudens/<int:pk>/", hh.huishouden_detail, name="huishouden"),
+    path("huishoudens/<int:pk>/aanmelden/", hh.aanmelding_existing, name="aanmelden_bestaand"),
+    path("huishoudens/<int:pk>/leden/nieuw/", hh.gezinslid_edit, name="gezinslid_nieuw"),
+    path("huishoudens/<int:pk>/leden/<int:lid_pk>/", hh.gezinslid_edit, name="gezinslid"),
+    path(
+        "huishoudens/<int:pk>/leden/<int:lid_pk>/toestemming/",
+        hh.toestemming_new,
+        name="toestemming",
+    ),
+    path("huishoudens/<int:pk>/netwerk/nieuw/", hh.netwerklid_new, name="netwerklid_nieuw"),
+    path(
+        "huishoudens/<int:pk>/professionals/nieuw/", hh.professional_new, name="professional_nieuw"
+    ),
+    path("trajecten/<int:pk>/", tr.traject_detail, name="traject"),
+    path("trajecten/<int:pk>/fase/", tr.traject_move, name="fase"),
+    path("trajecten/<int:pk>/intake/", tr.intake, name="intake"),
+    path("trajecten/<int:pk>/acties/<int:actie_pk>/", tr.actie_markeren, name="actie"),
+    path("trajecten/<int:pk>/regisseurs/nieuw/", tr.regisseur_new, name="regisseur_nieuw"),
+    path("trajecten/<int:pk>/signalen/nieuw/", tr.signaal_new, name="signaal_nieuw"),
+    path(
+        "trajecten/<int:pk>/signalen/<int:signaal_pk>/afsluiten/",
+        tr.signaal_close,
+        name="signaal_afsluiten",
+    ),
+    path("trajecten/<int:pk>/overdracht/", tr.overdracht_new, name="overdracht_nieuw"),
+    path("overdrachten/<int:pk>/", tr.overdracht_decide, name="overdracht"),
+]
