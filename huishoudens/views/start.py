@@ -4,7 +4,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from huishoudens.constants import Fase
+from huishoudens.constants import Fase, OverdrachtStatus
+from huishoudens.models import Overdracht
 from huishoudens.selectors import mijn_huishoudens, mijn_trajecten, trajecten_zonder_procesregisseur
 from regie import audit
 from regie.constants import AuditActie
@@ -33,6 +34,7 @@ def procesregisseur_context(request) -> dict:
         "aantal": len(trajecten),
         "zonder_procesregisseur": zonder,
         "stagnatie_weken": STAGNATIE.days // 7,
+        "overdrachten": _pending_handovers(request.user),
     }
 
 
@@ -44,4 +46,12 @@ def casusregisseur_context(request) -> dict:
         object_type="huishoudens.Traject",
         detail=f"mijn huishoudens: {len(trajecten)}",
     )
-    return {"trajecten": trajecten}
+    return {"trajecten": trajecten, "overdrachten": _pending_handovers(request.user)}
+
+
+def _pending_handovers(user):
+    return list(
+        Overdracht.objects.filter(naar=user, status=OverdrachtStatus.VOORGESTELD).select_related(
+            "van", "traject__huishouden"
+        )
+    )
