@@ -7,6 +7,7 @@ export DEBUG=true REGIE_DEMO=true
 mkdir -p var
 .venv/bin/python manage.py migrate --no-input -v 0
 .venv/bin/python manage.py demo_data
+.venv/bin/python manage.py demo_huishoudens
 echo
 echo "Regie draait op http://127.0.0.1:8000 (stoppen met Ctrl+C). E-mail staat in var/mail/."
 exec .venv/bin/python manage.py runserver 127.0.0.1:8000

@@ -50,3 +50,21 @@ def test_first_beheerder_of_a_fresh_installation(db, capsys):
     user = User.objects.get(email="beheer@gouda.nl")
     assert user.rollen == [Rol.BEHEERDER] and not user.has_usable_password()
     assert "/account/password/reset/key/" in capsys.readouterr().out
+
+
+def test_demo_households_show_a_living_region(db):
+    from huishoudens.constants import Fase
+    from huishoudens.models import Traject
+
+    call_command("demo_data")
+    call_command("demo_huishoudens")
+    fasen = set(Traject.objects.values_list("fase", flat=True))
+    assert {
+        Fase.INTAKE,
+        Fase.STARTOVERLEG_VOORBEREIDEN,
+        Fase.VOORTGANG,
+        Fase.VOORTGANGSOVERLEG_UITVOEREN,
+    } <= fasen
+    assert Traject.objects.filter(signalen__afgesloten_op__isnull=True).exists()
+    call_command("demo_huishoudens")
+    assert Traject.objects.count() == 4
