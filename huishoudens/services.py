@@ -22,6 +22,7 @@ from huishoudens.models import (
     Gezinslid,
     Huishouden,
     IntakeAntwoord,
+    Netwerklid,
     Overdracht,
     Toestemming,
     Traject,
@@ -62,6 +63,49 @@ def gezinslid_save(*, huishouden: Huishouden, lid: Gezinslid | None = None, **fi
     lid.full_clean()
     lid.save()
     return lid
+
+
+@transaction.atomic
+def huishouden_update(*, huishouden: Huishouden, **fields) -> Huishouden:
+    for name, value in fields.items():
+        setattr(huishouden, name, value)
+    huishouden.save()
+    return huishouden
+
+
+@transaction.atomic
+def netwerklid_save(
+    *, huishouden: Huishouden, lid: Netwerklid | None = None, **fields
+) -> Netwerklid:
+    lid = lid or Netwerklid(huishouden=huishouden)
+    for name, value in fields.items():
+        setattr(lid, name, value)
+    lid.save()
+    return lid
+
+
+@transaction.atomic
+def professional_add(*, huishouden: Huishouden, **fields) -> BetrokkenProfessional:
+    return BetrokkenProfessional.objects.create(huishouden=huishouden, **fields)
+
+
+@transaction.atomic
+def household_item_remove(*, item: Netwerklid | BetrokkenProfessional) -> None:
+    """Remove a network member or professional; a current regisseur stays linked."""
+    if (
+        isinstance(item, BetrokkenProfessional)
+        and item.user_id
+        and TrajectBetrokkene.objects.actief()
+        .filter(user_id=item.user_id, traject__huishouden_id=item.huishouden_id)
+        .exists()
+    ):
+        raise ValidationError(
+            _(
+                "Deze professional is regisseur in een traject van dit huishouden. "
+                "Draag de regie eerst over."
+            )
+        )
+    item.delete()
 
 
 @transaction.atomic

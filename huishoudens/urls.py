@@ -17,7 +17,14 @@ urlpatterns = [
         hh.toestemming_new,
         name="toestemming",
     ),
-    path("huishoudens/<int:pk>/netwerk/nieuw/", hh.netwerklid_new, name="netwerklid_nieuw"),
+    path("huishoudens/<int:pk>/bewerken/", hh.huishouden_edit, name="huishouden_bewerken"),
+    path("huishoudens/<int:pk>/netwerk/nieuw/", hh.netwerklid_edit, name="netwerklid_nieuw"),
+    path("huishoudens/<int:pk>/netwerk/<int:netwerk_pk>/", hh.netwerklid_edit, name="netwerklid"),
+    path(
+        "huishoudens/<int:pk>/<str:soort>/<int:item_pk>/verwijderen/",
+        hh.verwijderen,
+        name="verwijderen",
+    ),
     path(
         "huishoudens/<int:pk>/professionals/nieuw/", hh.professional_new, name="professional_nieuw"
     ),

@@ -131,6 +131,13 @@ def traject(procesregisseur, casusregisseur):
 
 
 @pytest.fixture
+def netwerklid(traject):
+    from huishoudens.models import Netwerklid
+
+    return Netwerklid.objects.create(huishouden=traject.huishouden, naam="Riet van Dam", rol="oma")
+
+
+@pytest.fixture
 def gezinslid(traject):
     return traject.huishouden.leden.get()
 

@@ -274,3 +274,34 @@ def test_member_is_added_to_the_household(petra, traject):
     )
     tim = Gezinslid.objects.get(voornaam="Tim")
     assert tim.vir_signaal is False and tim.huishouden == traject.huishouden
+
+
+def test_removing_asks_for_confirmation_and_keeps_regisseurs(
+    petra, traject, netwerklid, casusregisseur
+):
+    url = reverse("huishoudens:verwijderen", args=[traject.huishouden_id, "netwerk", netwerklid.pk])
+    assert "verwijderen?" in petra.get(url).content.decode()
+    assert traject.huishouden.netwerk.count() == 1
+    petra.post(url)
+    assert traject.huishouden.netwerk.count() == 0
+    karim = (
+        traject.huishouden.professionals.get(user=casusregisseur)
+        if traject.huishouden.professionals.filter(user=casusregisseur).exists()
+        else None
+    )
+    if karim is None:
+        from huishoudens.models import BetrokkenProfessional
+
+        karim = BetrokkenProfessional.objects.create(
+            huishouden=traject.huishouden, user=casusregisseur
+        )
+    response = petra.post(
+        reverse("huishoudens:verwijderen", args=[traject.huishouden_id, "professional", karim.pk]),
+        follow=True,
+    )
+    assert "Draag de regie eerst over" in response.content.decode()
+
+
+def test_unknown_kind_to_remove_is_a_404(petra, traject):
+    url = reverse("huishoudens:verwijderen", args=[traject.huishouden_id, "gezinslid", 1])
+    assert petra.get(url).status_code == 404

@@ -47,6 +47,14 @@ TABLE: dict[str, Row] = {
         involved(), kwargs={"pk": "traject.huishouden_id", "lid_pk": "gezinslid.pk"}
     ),
     "huishoudens:netwerklid_nieuw": Row(involved(), kwargs={"pk": "traject.huishouden_id"}),
+    "huishoudens:huishouden_bewerken": Row(involved(), kwargs={"pk": "traject.huishouden_id"}),
+    "huishoudens:netwerklid": Row(
+        involved(), kwargs={"pk": "traject.huishouden_id", "netwerk_pk": "netwerklid.pk"}
+    ),
+    "huishoudens:verwijderen": Row(
+        involved(),
+        kwargs={"pk": "traject.huishouden_id", "soort": "netwerk", "item_pk": "netwerklid.pk"},
+    ),
     "huishoudens:professional_nieuw": Row(involved(), kwargs={"pk": "traject.huishouden_id"}),
     "huishoudens:traject": Row(involved(), kwargs={"pk": "traject.pk"}),
     "huishoudens:fase": Row(involved(302, casus=403), method="post", kwargs={"pk": "traject.pk"}),

@@ -4,6 +4,7 @@ and its members, network, professionals and consent."""
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -191,22 +192,63 @@ def gezinslid_edit(request, pk, lid_pk=None):
 
 @case_roles_only
 @require_http_methods(["GET", "POST"])
-def netwerklid_new(request, pk):
+def huishouden_edit(request, pk):
+    huishouden = get_huishouden_for_user(request, pk)
+
     def save(huishouden, form):
-        form.instance.huishouden = huishouden
-        return form.save()
+        return services.huishouden_update(huishouden=huishouden, **form.cleaned_data)
 
     return _household_form_view(
-        request, pk, NetwerklidForm, "huishoudens/netwerklid_form.html", save
+        request, pk, HuishoudenForm, "huishoudens/huishouden_form.html", save, instance=huishouden
     )
+
+
+@case_roles_only
+@require_http_methods(["GET", "POST"])
+def netwerklid_edit(request, pk, netwerk_pk=None):
+    lid = (
+        get_object_or_404(get_huishouden_for_user(request, pk).netwerk, pk=netwerk_pk)
+        if netwerk_pk
+        else None
+    )
+
+    def save(huishouden, form):
+        return services.netwerklid_save(huishouden=huishouden, lid=lid, **form.cleaned_data)
+
+    return _household_form_view(
+        request, pk, NetwerklidForm, "huishoudens/netwerklid_form.html", save, instance=lid
+    )
+
+
+@case_roles_only
+@require_http_methods(["GET", "POST"])
+def verwijderen(request, pk, soort, item_pk):
+    """Remove a network member or professional from the household, after confirmation."""
+    huishouden = get_huishouden_for_user(request, pk)
+    if not policy.may_edit_household(request.user):
+        raise PermissionDenied
+    managers = {"netwerk": huishouden.netwerk, "professional": huishouden.professionals}
+    if soort not in managers:
+        raise Http404
+    item = get_object_or_404(managers[soort], pk=item_pk)
+    if request.method == "POST":
+        try:
+            with transaction.atomic():
+                audit.log(request, action=AuditActie.DELETE, obj=item, detail=str(item))
+                services.household_item_remove(item=item)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("%(naam)s is verwijderd.") % {"naam": item})
+        return redirect("huishoudens:huishouden", pk=huishouden.pk)
+    return render(request, "huishoudens/verwijderen.html", {"huishouden": huishouden, "item": item})
 
 
 @case_roles_only
 @require_http_methods(["GET", "POST"])
 def professional_new(request, pk):
     def save(huishouden, form):
-        form.instance.huishouden = huishouden
-        return form.save()
+        return services.professional_add(huishouden=huishouden, **form.cleaned_data)
 
     huishouden = get_huishouden_for_user(request, pk)
     return _household_form_view(
