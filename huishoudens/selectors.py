@@ -2,6 +2,7 @@
 
 from django.db.models import Count, Prefetch, Q
 
+from huishoudens.constants import TrajectRol
 from huishoudens.models import (
     BetrokkenProfessional,
     Huishouden,
@@ -81,16 +82,15 @@ def search_households(user, q: str):
     )
 
 
+def _open_trajecten_as(user, rol: TrajectRol):
+    ids = TrajectBetrokkene.objects.actief().filter(user=user, rol=rol).values("traject_id")
+    return Traject.objects.open().filter(pk__in=ids).select_related("huishouden")
+
+
 def mijn_trajecten(user):
     """Open trajecten where the user is procesregisseur now, with what the start page shows."""
     return (
-        Traject.objects.open()
-        .filter(
-            pk__in=TrajectBetrokkene.objects.actief()
-            .filter(user=user, rol="procesregisseur")
-            .values("traject_id")
-        )
-        .select_related("huishouden")
+        _open_trajecten_as(user, TrajectRol.PROCESREGISSEUR)
         .annotate(open_signalen=Count("signalen", filter=Q(signalen__afgesloten_op__isnull=True)))
         .order_by("fase", "fase_sinds")
     )
@@ -98,21 +98,16 @@ def mijn_trajecten(user):
 
 def mijn_huishoudens(user):
     """Households where the user is casusregisseur in an open traject."""
-    return (
-        Traject.objects.open()
-        .filter(
-            pk__in=TrajectBetrokkene.objects.actief()
-            .filter(user=user, rol="casusregisseur")
-            .values("traject_id")
-        )
-        .select_related("huishouden")
-        .order_by("huishouden__naam")
-    )
+    return _open_trajecten_as(user, TrajectRol.CASUSREGISSEUR).order_by("huishouden__naam")
 
 
 def trajecten_zonder_procesregisseur(user):
     """Open trajecten the user registered or is involved in that still lack a procesregisseur."""
-    met = TrajectBetrokkene.objects.actief().filter(rol="procesregisseur").values("traject_id")
+    met = (
+        TrajectBetrokkene.objects.actief()
+        .filter(rol=TrajectRol.PROCESREGISSEUR)
+        .values("traject_id")
+    )
     return (
         Traject.objects.for_user(user)
         .open()
