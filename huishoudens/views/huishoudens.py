@@ -241,6 +241,7 @@ def verwijderen(request, pk, soort, item_pk):
         else:
             messages.success(request, _("%(naam)s is verwijderd.") % {"naam": item})
         return redirect("huishoudens:huishouden", pk=huishouden.pk)
+    audit.log(request, action=AuditActie.READ, obj=item)
     return render(request, "huishoudens/verwijderen.html", {"huishouden": huishouden, "item": item})
 
 
