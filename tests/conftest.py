@@ -170,3 +170,21 @@ def procesregisseur_actie(db):
     from huishoudens.models import FaseActie
 
     return FaseActie.objects.filter(fase="1", rol="procesregisseur").first()
+
+
+@pytest.fixture
+def werkproces(transactional_db):
+    """The phase actions and start criteria, as data migration huishoudens 0002 loads them.
+
+    Every transactional test flushes the database when it ends, so after the first browser
+    test of the session they are gone. serialized_rollback cannot restore them here: Django
+    keeps the serialized copy on the thread-local connection, and once Playwright's event loop
+    runs the test gets another connection object (see tests/browser.py)."""
+    import importlib
+
+    from django.apps import apps
+
+    from huishoudens.models import FaseActie
+
+    if not FaseActie.objects.exists():
+        importlib.import_module("huishoudens.migrations.0002_werkproces").load(apps, None)
