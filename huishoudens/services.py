@@ -24,6 +24,7 @@ from huishoudens.models import (
     IntakeAntwoord,
     Netwerklid,
     Overdracht,
+    StartCriterium,
     Toestemming,
     Traject,
     TrajectBetrokkene,
@@ -174,6 +175,24 @@ def intake_save(
         verwacht_van=verwacht_van,
         toelichting=toelichting_overgang,
     )
+
+
+@transaction.atomic
+def startcriterium_add(*, organisatie, tekst: str) -> StartCriterium:
+    laatste = StartCriterium.objects.filter(organisatie=organisatie).order_by("-volgorde").first()
+    return StartCriterium.objects.create(
+        organisatie=organisatie,
+        tekst=tekst,
+        volgorde=(laatste.volgorde + 1) if laatste else 1,
+        bron=_("eigen criterium van %(org)s") % {"org": organisatie},
+    )
+
+
+@transaction.atomic
+def startcriterium_set_active(*, criterium: StartCriterium, actief: bool) -> None:
+    """Criteria are switched off, not deleted: earlier intakes keep referring to them."""
+    criterium.actief = actief
+    criterium.save(update_fields=["actief"])
 
 
 # --- phases ----------------------------------------------------------------------------

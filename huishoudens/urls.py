@@ -1,5 +1,6 @@
 from django.urls import path
 
+from huishoudens.views import criteria as cr
 from huishoudens.views import huishoudens as hh
 from huishoudens.views import trajecten as tr
 
@@ -41,4 +42,6 @@ urlpatterns = [
     ),
     path("trajecten/<int:pk>/overdracht/", tr.overdracht_new, name="overdracht_nieuw"),
     path("overdrachten/<int:pk>/", tr.overdracht_decide, name="overdracht"),
+    path("startcriteria/", cr.criteria, name="criteria"),
+    path("startcriteria/<int:pk>/actief/", cr.criterium_toggle, name="criterium_actief"),
 ]

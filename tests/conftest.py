@@ -166,6 +166,15 @@ def overdracht(traject, procesregisseur, casusregisseur):
 
 
 @pytest.fixture
+def eigen_criterium(org_a):
+    from huishoudens.services import startcriterium_add
+
+    return startcriterium_add(
+        organisatie=org_a, tekst="Er is sprake van schulden boven 10.000 euro."
+    )
+
+
+@pytest.fixture
 def procesregisseur_actie(db):
     from huishoudens.models import FaseActie
 

@@ -6,7 +6,14 @@ import pytest
 from django.urls import reverse
 
 from huishoudens.constants import Fase
-from huishoudens.models import BetrokkenProfessional, FaseOvergang, Gezinslid, Huishouden, Traject
+from huishoudens.models import (
+    BetrokkenProfessional,
+    FaseOvergang,
+    Gezinslid,
+    Huishouden,
+    StartCriterium,
+    Traject,
+)
 from regie.constants import AuditActie, Rol
 from regie.models import AuditEntry
 from tests.factories import GezinslidFactory, TrajectFactory, UserFactory
@@ -296,3 +303,20 @@ def test_removing_asks_for_confirmation_and_keeps_regisseurs(
 def test_unknown_kind_to_remove_is_a_404(petra, traject):
     url = reverse("huishoudens:verwijderen", args=[traject.huishouden_id, "gezinslid", 1])
     assert petra.get(url).status_code == 404
+
+
+def test_own_criteria_appear_in_the_intake_of_that_organisation(
+    login, aandachtsfunctionaris, procesregisseur, traject
+):
+    Traject.objects.filter(pk=traject.pk).update(fase=Fase.INTAKE)
+    intake_url = reverse("huishoudens:intake", args=[traject.pk])
+    login(aandachtsfunctionaris).post(
+        reverse("huishoudens:criteria"), {"tekst": "Schulden boven 10.000 euro"}
+    )
+    assert "Schulden boven 10.000 euro" in login(procesregisseur).get(intake_url).content.decode()
+    # Switched off, it no longer shows.
+    criterium = StartCriterium.objects.get(tekst="Schulden boven 10.000 euro")
+    login(aandachtsfunctionaris).post(reverse("huishoudens:criterium_actief", args=[criterium.pk]))
+    assert (
+        "Schulden boven 10.000 euro" not in login(procesregisseur).get(intake_url).content.decode()
+    )

@@ -74,6 +74,13 @@ TABLE: dict[str, Row] = {
     "huishoudens:overdracht_nieuw": Row(involved(), kwargs={"pk": "traject.pk"}),
     # Only the named successor (Karim) opens a handover.
     "huishoudens:overdracht": Row(involved(proces=404), kwargs={"pk": "overdracht.pk"}),
+    # The organisation's own start criteria: its aandachtsfunctionaris.
+    "huishoudens:criteria": Row(only(["aandachtsfunctionaris"])),
+    "huishoudens:criterium_actief": Row(
+        only(["aandachtsfunctionaris"], status=302),
+        method="post",
+        kwargs={"pk": "eigen_criterium.pk"},
+    ),
     # Authentication (django-allauth).
     "account_login": Row(everyone(302, anon=200)),
     "account_logout": Row(everyone(LOGIN), method="post"),

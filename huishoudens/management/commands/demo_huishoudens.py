@@ -110,6 +110,10 @@ class Command(BaseCommand):
             self.stdout.write("Demohuishoudens bestaan al.")
             return
         petra = _user(("Petra", "de Vries"))
+        services.startcriterium_add(
+            organisatie=petra.organisatie,
+            tekst="Er zijn problematische schulden en er is ook hulp nodig op een ander leefgebied.",
+        )
         for spec in HUISHOUDENS:
             door = _user(spec["proces"]) if spec["proces"] else petra
             eerste, *rest = spec["leden"]
