@@ -197,3 +197,43 @@ def werkproces(transactional_db):
 
     if not FaseActie.objects.exists():
         importlib.import_module("huishoudens.migrations.0002_werkproces").load(apps, None)
+
+
+# --- plannen: an Ondersteuningsplan with one goal and Karim's action, fixed once ---------
+
+
+@pytest.fixture
+def plan(traject, casusregisseur, procesregisseur):
+    import datetime
+
+    from plannen import services
+
+    plan = services.plan_ensure(traject=traject)
+    doel = services.doel_add(
+        plan=plan, tekst="De schulden zijn in beeld en er is een betalingsregeling."
+    )
+    services.actie_add(
+        doel=doel,
+        door=procesregisseur,
+        wat="Aanmelden bij schuldhulpverlening",
+        wie_user=casusregisseur,
+        wanneer=datetime.date.today() + datetime.timedelta(days=14),
+    )
+    return plan
+
+
+@pytest.fixture
+def doel(plan):
+    return plan.doelen.get()
+
+
+@pytest.fixture
+def plan_actie(doel):
+    return doel.acties.get()
+
+
+@pytest.fixture
+def planversie(plan, procesregisseur):
+    from plannen.services import plan_fix
+
+    return plan_fix(plan=plan, door=procesregisseur, overleg="Startoverleg")

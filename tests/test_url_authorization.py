@@ -74,6 +74,25 @@ TABLE: dict[str, Row] = {
     "huishoudens:overdracht_nieuw": Row(involved(), kwargs={"pk": "traject.pk"}),
     # Only the named successor (Karim) opens a handover.
     "huishoudens:overdracht": Row(involved(proces=404), kwargs={"pk": "overdracht.pk"}),
+    # Ondersteuningsplan (#4): everyone involved works on the plan; the forms post and return.
+    "plannen:plan": Row(involved(), kwargs={"pk": "traject.pk"}),
+    "plannen:teksten": Row(involved(400), method="post", kwargs={"pk": "traject.pk"}),
+    "plannen:kracht_zorg": Row(involved(302), method="post", kwargs={"pk": "traject.pk"}),
+    "plannen:eerdere_hulp": Row(involved(302), method="post", kwargs={"pk": "traject.pk"}),
+    "plannen:doel": Row(involved(302), method="post", kwargs={"pk": "traject.pk"}),
+    "plannen:actie": Row(
+        involved(302), method="post", kwargs={"pk": "traject.pk", "doel_pk": "doel.pk"}
+    ),
+    "plannen:doel_bereikt": Row(
+        involved(302), method="post", kwargs={"pk": "traject.pk", "doel_pk": "doel.pk"}
+    ),
+    "plannen:vaststellen": Row(involved(302), method="post", kwargs={"pk": "traject.pk"}),
+    "plannen:versie": Row(involved(), kwargs={"pk": "traject.pk", "nummer": "planversie.nummer"}),
+    "plannen:vergelijk": Row(involved(), kwargs={"pk": "planversie.plan.traject_id"}),
+    "plannen:mijn_acties": Row(only(CASE)),
+    "plannen:actie_bijwerken": Row(
+        involved(302), method="post", kwargs={"actie_pk": "plan_actie.pk"}
+    ),
     # The organisation's own start criteria: its aandachtsfunctionaris.
     "huishoudens:criteria": Row(only(["aandachtsfunctionaris"])),
     "huishoudens:criterium_actief": Row(
@@ -129,8 +148,11 @@ def _resolve_kwargs(row: Row, personas, request) -> dict:
     kwargs = {}
     for key, spec in row.kwargs.items():
         if "." in spec:
-            fixture, attr = spec.split(".")
-            kwargs[key] = getattr(personas.get(fixture) or request.getfixturevalue(fixture), attr)
+            fixture, *attrs = spec.split(".")
+            value = personas.get(fixture) or request.getfixturevalue(fixture)
+            for attr in attrs:
+                value = getattr(value, attr)
+            kwargs[key] = value
         else:
             kwargs[key] = spec
     return kwargs

@@ -1,1 +1,0 @@
-"""Models of plannen: none yet (see apps.py for what this app will own)."""

@@ -1,0 +1,3 @@
+from .ondersteuningsplan import Actie, Doel, EerdereHulp, KrachtZorg, Ondersteuningsplan, PlanVersie
+
+__all__ = ["Actie", "Doel", "EerdereHulp", "KrachtZorg", "Ondersteuningsplan", "PlanVersie"]

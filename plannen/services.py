@@ -1,0 +1,112 @@
+"""Writes of the plannen app: the draft plan, goals and actions, and fixing a version."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from plannen.models import Actie, Doel, EerdereHulp, KrachtZorg, Ondersteuningsplan, PlanVersie
+from plannen.selectors import plan_with_everything, snapshot
+
+TEXT_SECTIONS = [
+    "aanleiding",
+    "integrale_analyse",
+    "gewenst_resultaat",
+    "zorgen_veiligheid",
+    "samenvatting",
+]
+
+
+class PlanConflict(Exception):
+    """Someone saved the plan since this user opened it; their text is in `current`."""
+
+    def __init__(self, current: Ondersteuningsplan):
+        super().__init__(_("Een collega heeft het plan intussen gewijzigd."))
+        self.current = current
+
+
+@transaction.atomic
+def plan_ensure(*, traject) -> Ondersteuningsplan:
+    plan, _created = Ondersteuningsplan.objects.get_or_create(traject=traject)
+    return plan
+
+
+@transaction.atomic
+def plan_sections_save(
+    *, plan: Ondersteuningsplan, revisie: int, door, **fields
+) -> Ondersteuningsplan:
+    """Save the text sections, unless someone else saved since `revisie` (then PlanConflict,
+    nothing written): two people at the table never overwrite each other silently."""
+    locked = Ondersteuningsplan.objects.select_for_update().get(pk=plan.pk)
+    if locked.revisie != revisie:
+        raise PlanConflict(locked)
+    for name in TEXT_SECTIONS:
+        if name in fields:
+            setattr(locked, name, fields[name])
+    locked.revisie += 1
+    locked.bijgewerkt_door = door
+    locked.save()
+    return locked
+
+
+@transaction.atomic
+def kracht_zorg_add(*, plan: Ondersteuningsplan, **fields) -> KrachtZorg:
+    return KrachtZorg.objects.create(plan=plan, **fields)
+
+
+@transaction.atomic
+def eerdere_hulp_add(*, plan: Ondersteuningsplan, **fields) -> EerdereHulp:
+    return EerdereHulp.objects.create(plan=plan, **fields)
+
+
+@transaction.atomic
+def doel_add(*, plan: Ondersteuningsplan, **fields) -> Doel:
+    volgorde = (plan.doelen.aggregate(m=Max("volgorde"))["m"] or 0) + 1
+    return Doel.objects.create(plan=plan, volgorde=volgorde, **fields)
+
+
+@transaction.atomic
+def doel_set_bereikt(*, doel: Doel, bereikt: str) -> Doel:
+    doel.bereikt = bereikt
+    doel.save(update_fields=["bereikt"])
+    return doel
+
+
+@transaction.atomic
+def actie_add(*, doel: Doel, door, **fields) -> Actie:
+    return Actie.objects.create(doel=doel, bijgewerkt_door=door, **fields)
+
+
+@transaction.atomic
+def actie_update(*, actie: Actie, door, status: str, notitie: str) -> Actie:
+    actie.status = status
+    actie.notitie = notitie
+    actie.bijgewerkt_door = door
+    actie.save(update_fields=["status", "notitie", "bijgewerkt_door", "bijgewerkt_op"])
+    return actie
+
+
+def content_hash(inhoud: dict) -> str:
+    return hashlib.sha256(
+        json.dumps(inhoud, sort_keys=True, ensure_ascii=False).encode()
+    ).hexdigest()
+
+
+@transaction.atomic
+def plan_fix(*, plan: Ondersteuningsplan, door, overleg: str) -> PlanVersie:
+    """Fix the draft as the next version (at an overleg): a read-only snapshot with its hash."""
+    Ondersteuningsplan.objects.select_for_update().get(pk=plan.pk)
+    inhoud = snapshot(plan_with_everything(plan.pk))
+    nummer = (plan.versies.aggregate(m=Max("nummer"))["m"] or 0) + 1
+    return PlanVersie.objects.create(
+        plan=plan,
+        nummer=nummer,
+        overleg=overleg,
+        vastgesteld_door=door,
+        inhoud=inhoud,
+        inhoud_hash=content_hash(inhoud),
+    )

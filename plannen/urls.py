@@ -1,0 +1,24 @@
+from django.urls import path
+
+from plannen import views
+
+app_name = "plannen"
+
+urlpatterns = [
+    path("trajecten/<int:pk>/plan/", views.plan, name="plan"),
+    path("trajecten/<int:pk>/plan/teksten/", views.plan_teksten, name="teksten"),
+    path("trajecten/<int:pk>/plan/krachten-zorgen/", views.kracht_zorg_new, name="kracht_zorg"),
+    path("trajecten/<int:pk>/plan/eerdere-hulp/", views.eerdere_hulp_new, name="eerdere_hulp"),
+    path("trajecten/<int:pk>/plan/doelen/", views.doel_new, name="doel"),
+    path("trajecten/<int:pk>/plan/doelen/<int:doel_pk>/acties/", views.actie_new, name="actie"),
+    path(
+        "trajecten/<int:pk>/plan/doelen/<int:doel_pk>/bereikt/",
+        views.doel_bereikt,
+        name="doel_bereikt",
+    ),
+    path("trajecten/<int:pk>/plan/vaststellen/", views.vaststellen, name="vaststellen"),
+    path("trajecten/<int:pk>/plan/versies/<int:nummer>/", views.versie, name="versie"),
+    path("trajecten/<int:pk>/plan/vergelijk/", views.vergelijk, name="vergelijk"),
+    path("acties/", views.mijn_acties_view, name="mijn_acties"),
+    path("acties/<int:actie_pk>/", views.actie_update, name="actie_bijwerken"),
+]

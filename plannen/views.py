@@ -1,0 +1,294 @@
+"""The Ondersteuningsplan page and its actions, versions, comparison and "Mijn acties"."""
+
+from django.contrib import messages
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from huishoudens.selectors import get_traject_for_user
+from plannen import services
+from plannen.constants import DoelBereikt
+from plannen.forms import (
+    ActieForm,
+    ActieUpdateForm,
+    DoelForm,
+    EerdereHulpForm,
+    KrachtZorgForm,
+    PlanTekstForm,
+    VaststellenForm,
+)
+from plannen.models import Actie
+from plannen.selectors import (
+    diff,
+    mijn_acties,
+    plan_with_everything,
+    quality_issues,
+    sections,
+    snapshot,
+)
+from regie import access, audit
+from regie.constants import CASE_ROLES, AuditActie
+from regie.views.common import paginate, render_htmx
+
+case_roles_only = access.require_role(*CASE_ROLES)
+
+
+def _plan_for(request, pk):
+    traject = get_traject_for_user(request, pk)
+    return traject, plan_with_everything(services.plan_ensure(traject=traject).pk)
+
+
+def _mensen(plan) -> list[str]:
+    huishouden = plan.traject.huishouden
+    return (
+        [str(lid) for lid in huishouden.leden.all()]
+        + [n.naam for n in huishouden.netwerk.all()]
+        + [p.weergavenaam for p in huishouden.professionals.all()]
+    )
+
+
+def _plan_page(request, traject, plan, *, tekst_form=None, conflict=None, status=200):
+    audit.log(request, action=AuditActie.READ, obj=plan)
+    return render(
+        request,
+        "plannen/plan.html",
+        {
+            "traject": traject,
+            "plan": plan,
+            "secties": sections(),
+            "tekst_form": tekst_form or PlanTekstForm(instance=plan),
+            "conflict": conflict,
+            "kz_form": KrachtZorgForm(),
+            "hulp_form": EerdereHulpForm(),
+            "doel_form": DoelForm(),
+            "actie_form": ActieForm(mensen=_mensen(plan)),
+            "mensen": _mensen(plan),
+            "vaststellen_form": VaststellenForm(),
+            "kwaliteit": quality_issues(plan),
+            "versies": plan.versies.select_related("vastgesteld_door"),
+            "bereikt_keuzes": DoelBereikt.choices,
+        },
+        status=status,
+    )
+
+
+@case_roles_only
+@require_GET
+def plan(request, pk):
+    traject, plan = _plan_for(request, pk)
+    return _plan_page(request, traject, plan)
+
+
+@case_roles_only
+@require_POST
+def plan_teksten(request, pk):
+    traject, plan = _plan_for(request, pk)
+    form = PlanTekstForm(request.POST, instance=plan)
+    if form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            with transaction.atomic():
+                services.plan_sections_save(plan=plan, door=request.user, **data)
+                audit.log(request, action=AuditActie.UPDATE, obj=plan, detail="teksten")
+        except services.PlanConflict as conflict:
+            # Keep both texts: theirs is now in the plan, yours stays in the form.
+            mine = PlanTekstForm(
+                data={**request.POST.dict(), "revisie": conflict.current.revisie}, instance=plan
+            )
+            return _plan_page(
+                request,
+                traject,
+                plan_with_everything(plan.pk),
+                tekst_form=mine,
+                conflict=conflict.current,
+                status=409,
+            )
+        messages.success(request, _("Het plan is opgeslagen."))
+        return redirect(reverse("plannen:plan", args=[traject.pk]) + "#teksten")
+    return _plan_page(request, traject, plan, tekst_form=form, status=400)
+
+
+def _add(request, pk, form_class, add, anchor, **form_kwargs):
+    """Shared flow for adding an entry to the plan: validate, add with audit, back to the plan."""
+    traject, plan = _plan_for(request, pk)
+    form = form_class(request.POST, **form_kwargs)
+    if form.is_valid():
+        with transaction.atomic():
+            add(plan, form.cleaned_data)
+            audit.log(request, action=AuditActie.UPDATE, obj=plan, detail=anchor)
+        messages.success(request, _("Toegevoegd aan het plan."))
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    return redirect(reverse("plannen:plan", args=[traject.pk]) + f"#{anchor}")
+
+
+@case_roles_only
+@require_POST
+def kracht_zorg_new(request, pk):
+    return _add(
+        request,
+        pk,
+        KrachtZorgForm,
+        lambda plan, data: services.kracht_zorg_add(plan=plan, **data),
+        "krachten-zorgen",
+    )
+
+
+@case_roles_only
+@require_POST
+def eerdere_hulp_new(request, pk):
+    return _add(
+        request,
+        pk,
+        EerdereHulpForm,
+        lambda plan, data: services.eerdere_hulp_add(plan=plan, **data),
+        "eerdere-hulp",
+    )
+
+
+@case_roles_only
+@require_POST
+def doel_new(request, pk):
+    return _add(
+        request, pk, DoelForm, lambda plan, data: services.doel_add(plan=plan, **data), "doelen"
+    )
+
+
+@case_roles_only
+@require_POST
+def actie_new(request, pk, doel_pk):
+    def add(plan, data):
+        doel = get_object_or_404(plan.doelen, pk=doel_pk)
+        return services.actie_add(doel=doel, door=request.user, **data)
+
+    return _add(request, pk, ActieForm, add, f"doel-{doel_pk}")
+
+
+@case_roles_only
+@require_POST
+def doel_bereikt(request, pk, doel_pk):
+    traject, plan = _plan_for(request, pk)
+    doel = get_object_or_404(plan.doelen, pk=doel_pk)
+    if request.POST.get("bereikt") in DoelBereikt.values:
+        with transaction.atomic():
+            services.doel_set_bereikt(doel=doel, bereikt=request.POST["bereikt"])
+            audit.log(request, action=AuditActie.UPDATE, obj=plan, detail=f"doel {doel.pk} bereikt")
+    return redirect(reverse("plannen:plan", args=[traject.pk]) + f"#doel-{doel.pk}")
+
+
+@case_roles_only
+@require_POST
+def actie_update(request, actie_pk):
+    """Status and note of an action, inline from "Mijn acties" or the plan (HTMX fragment)."""
+    actie = access.get_for_user_or_404(
+        request,
+        Actie.objects.select_related("doel__plan__traject__huishouden", "wie_user"),
+        actie_pk,
+    )
+    plan = actie.doel.plan
+    form = ActieUpdateForm(request.POST)
+    if form.is_valid():
+        with transaction.atomic():
+            services.actie_update(actie=actie, door=request.user, **form.cleaned_data)
+            audit.log(
+                request,
+                action=AuditActie.UPDATE,
+                obj=plan,
+                detail=f"actie {actie.pk}: {actie.status}",
+            )
+        if not getattr(request, "htmx", False):
+            messages.success(request, _("De actie is bijgewerkt."))
+    if getattr(request, "htmx", False):
+        return render(
+            request,
+            "plannen/_actie_rij.html",
+            {"actie": actie, "form": form, "bijgewerkt": form.is_valid()},
+        )
+    if request.POST.get("terug") == "plan":
+        return redirect(reverse("plannen:plan", args=[plan.traject_id]) + f"#doel-{actie.doel_id}")
+    return redirect("plannen:mijn_acties")
+
+
+@case_roles_only
+@require_POST
+def vaststellen(request, pk):
+    traject, plan = _plan_for(request, pk)
+    form = VaststellenForm(request.POST)
+    if form.is_valid():
+        with transaction.atomic():
+            versie = services.plan_fix(
+                plan=plan, door=request.user, overleg=form.cleaned_data["overleg"]
+            )
+            audit.log(request, action=AuditActie.CREATE, obj=versie)
+        messages.success(request, _("Versie %(n)s is vastgesteld.") % {"n": versie.nummer})
+        return redirect("plannen:versie", pk=traject.pk, nummer=versie.nummer)
+    messages.error(request, _("Vul in in welk overleg het plan is vastgesteld."))
+    return redirect(reverse("plannen:plan", args=[traject.pk]) + "#vaststellen")
+
+
+@case_roles_only
+@require_GET
+def versie(request, pk, nummer):
+    traject, plan = _plan_for(request, pk)
+    versie = get_object_or_404(plan.versies.select_related("vastgesteld_door"), nummer=nummer)
+    audit.log(request, action=AuditActie.READ, obj=versie)
+    return render(
+        request,
+        "plannen/versie.html",
+        {"traject": traject, "plan": plan, "versie": versie, "v": versie.inhoud},
+    )
+
+
+@case_roles_only
+@require_GET
+def vergelijk(request, pk):
+    """What changed between two fixed versions (default: the last two), or the draft."""
+    traject, plan = _plan_for(request, pk)
+    versies = list(plan.versies.all())
+    if not versies:
+        messages.info(request, _("Er is nog geen vastgestelde versie om mee te vergelijken."))
+        return redirect("plannen:plan", pk=traject.pk)
+
+    def pick(param, default):
+        nummer = request.GET.get(param)
+        return next((v for v in versies if str(v.nummer) == nummer), default)
+
+    oud = pick("a", versies[1] if len(versies) > 1 else versies[0])
+    nieuw_versie = pick("b", None)
+    nieuw = nieuw_versie.inhoud if nieuw_versie else snapshot(plan)
+    audit.log(request, action=AuditActie.READ, obj=plan, detail=f"vergelijk {oud.nummer}")
+    return render(
+        request,
+        "plannen/vergelijk.html",
+        {
+            "traject": traject,
+            "plan": plan,
+            "oud": oud,
+            "nieuw_versie": nieuw_versie,
+            "versies": versies,
+            "verschillen": diff(oud.inhoud, nieuw),
+            "titels": {c: s["titel"] for c, s in sections().items()},
+        },
+    )
+
+
+@case_roles_only
+@require_GET
+def mijn_acties_view(request):
+    page = paginate(request, mijn_acties(request.user))
+    audit.log(
+        request,
+        action=AuditActie.READ,
+        object_type="plannen.Actie",
+        detail=f"mijn acties, pagina {page.number}",
+    )
+    return render_htmx(
+        request,
+        "plannen/mijn_acties.html",
+        "plannen/_mijn_acties_lijst.html",
+        {"page": page, "form": ActieUpdateForm()},
+    )

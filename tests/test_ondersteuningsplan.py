@@ -1,0 +1,178 @@
+"""The Ondersteuningsplan: draft, versions fixed per overleg, conflicts, quality, my actions (#4)."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from plannen import services
+from plannen.constants import ActieStatus, KrachtZorgSoort
+from plannen.models import Actie, PlanVersie
+from plannen.selectors import diff, quality_issues, sections
+from regie.constants import AuditActie
+from regie.models import AuditEntry
+from tests.factories import TrajectFactory
+
+
+def test_sections_carry_the_quality_criteria_of_the_seed():
+    assert sections()["krachten"]["criterium"].startswith(
+        "Beschrijf de krachten, dat wat er goed gaat."
+    )
+    assert "wie doet wat wanneer" in sections()["acties"]["criterium"]
+
+
+def test_fixing_a_version_snapshots_every_section_and_never_changes(plan, procesregisseur):
+    versie = services.plan_fix(plan=plan, door=procesregisseur, overleg="Startoverleg 12 maart")
+    assert versie.nummer == 1 and len(versie.inhoud_hash) == 64
+    assert list(versie.inhoud)[:4] == ["datum", "contactgegevens", "gezinsleden", "procesregisseur"]
+    assert versie.inhoud["doelen"][0]["acties"][0]["wat"] == "Aanmelden bij schuldhulpverlening"
+    assert versie.inhoud["procesregisseur"]["naam"] == procesregisseur.get_full_name()
+    # The draft moves on; the fixed version does not.
+    services.plan_sections_save(
+        plan=plan, revisie=plan.revisie, door=procesregisseur, aanleiding="Nieuw"
+    )
+    assert PlanVersie.objects.get(pk=versie.pk).inhoud["aanleiding"] == ""
+    versie.overleg = "anders"
+    with pytest.raises(ValueError):
+        versie.save()
+    assert (
+        services.plan_fix(plan=plan, door=procesregisseur, overleg="Voortgangsoverleg").nummer == 2
+    )
+
+
+def test_what_changed_since_the_last_overleg(plan, procesregisseur):
+    een = services.plan_fix(plan=plan, door=procesregisseur, overleg="Startoverleg")
+    services.plan_sections_save(
+        plan=plan, revisie=0, door=procesregisseur, gewenst_resultaat="Rust in huis"
+    )
+    twee = services.plan_fix(plan=plan, door=procesregisseur, overleg="Voortgangsoverleg")
+    changed = {section for section, _old, _new in diff(een.inhoud, twee.inhoud)}
+    assert changed == {"gewenst_resultaat"}
+
+
+def test_a_second_save_from_an_old_revision_is_a_conflict(plan, procesregisseur, casusregisseur):
+    services.plan_sections_save(
+        plan=plan, revisie=0, door=procesregisseur, aanleiding="Petra's tekst"
+    )
+    with pytest.raises(services.PlanConflict) as conflict:
+        services.plan_sections_save(
+            plan=plan, revisie=0, door=casusregisseur, aanleiding="Karim's tekst"
+        )
+    assert conflict.value.current.aanleiding == "Petra's tekst"
+    plan.refresh_from_db()
+    assert plan.aanleiding == "Petra's tekst" and plan.revisie == 1
+
+
+def test_conflict_in_the_browser_keeps_both_texts(
+    login, plan, procesregisseur, casusregisseur, traject
+):
+    url = reverse("plannen:teksten", args=[traject.pk])
+    login(procesregisseur).post(url, {"revisie": 0, "aanleiding": "Tekst van Petra"})
+    response = login(casusregisseur).post(url, {"revisie": 0, "aanleiding": "Tekst van Karim"})
+    html = response.content.decode()
+    assert response.status_code == 409
+    assert "Tekst van Petra" in html and "Tekst van Karim" in html
+    assert "Een collega heeft het plan intussen opgeslagen." in html
+
+
+def test_quality_panel_names_what_is_missing(plan, doel):
+    services.doel_add(plan=plan, tekst="Daan gaat weer naar school.")
+    services.kracht_zorg_add(plan=plan, soort=KrachtZorgSoort.ZORG, wat="Ruzie over geld", wie="")
+    Actie.objects.filter(doel=doel).update(wanneer=None)
+    plan.zorgen_veiligheid = True
+    issues = " ".join(quality_issues(plan))
+    assert "De aanleiding, vraag of zorg is nog niet beschreven." in issues
+    assert "“Daan gaat weer naar school.” heeft nog geen actie" in issues
+    assert "staat niet wanneer" in issues
+    assert "staat niet wie de zorg omschrijft" in issues
+    assert "nog geen Veiligheidsplan" in issues
+
+
+def test_an_action_needs_who(login, procesregisseur, traject, doel):
+    response = login(procesregisseur).post(
+        reverse("plannen:actie", args=[traject.pk, doel.pk]),
+        {"wat": "Bellen met school"},
+        follow=True,
+    )
+    assert "Vul in wie de actie uitvoert" in response.content.decode()
+    assert doel.acties.count() == 1
+
+
+def test_casusregisseur_updates_an_action_inline(login, casusregisseur, plan_actie):
+    client = login(casusregisseur)
+    page = client.get(reverse("plannen:mijn_acties")).content.decode()
+    assert "Aanmelden bij schuldhulpverlening" in page
+    response = client.post(
+        reverse("plannen:actie_bijwerken", args=[plan_actie.pk]),
+        {"status": ActieStatus.GEDAAN, "notitie": "Intake op 3 december"},
+        headers={"HX-Request": "true"},
+    )
+    assert "<html" not in response.content.decode() and "Bijgewerkt." in response.content.decode()
+    plan_actie.refresh_from_db()
+    assert (plan_actie.status, plan_actie.notitie, plan_actie.bijgewerkt_door) == (
+        ActieStatus.GEDAAN,
+        "Intake op 3 december",
+        casusregisseur,
+    )
+    assert (
+        "Aanmelden bij schuldhulpverlening"
+        not in client.get(reverse("plannen:mijn_acties")).content.decode()
+    )
+
+
+def test_mijn_acties_overdue_first_and_constant_queries(
+    login, casusregisseur, procesregisseur, django_assert_max_num_queries
+):
+    client = login(casusregisseur)
+    vandaag = datetime.date.today()
+
+    def add_actions(n):
+        for i in range(n):
+            traject = TrajectFactory(casusregisseurs=[casusregisseur])
+            plan = services.plan_ensure(traject=traject)
+            doel = services.doel_add(plan=plan, tekst=f"Doel {i}")
+            services.actie_add(
+                doel=doel,
+                door=procesregisseur,
+                wat=f"Actie {i}",
+                wie_user=casusregisseur,
+                wanneer=vandaag + datetime.timedelta(days=i - 2),
+            )
+
+    add_actions(3)
+    client.get(reverse("plannen:mijn_acties"))
+    with django_assert_max_num_queries(20) as few:
+        page = client.get(reverse("plannen:mijn_acties")).context["page"]
+    assert page.object_list[0].te_laat and page.object_list[0].wat == "Actie 0"
+    add_actions(15)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(reverse("plannen:mijn_acties"))
+
+
+def test_plan_reads_are_audited(login, casusregisseur, traject, planversie):
+    client = login(casusregisseur)
+    client.get(reverse("plannen:versie", args=[traject.pk, planversie.nummer]))
+    row = AuditEntry.objects.latest("id")
+    assert (row.action, row.object_type, row.household_id) == (
+        AuditActie.READ,
+        "plannen.PlanVersie",
+        traject.huishouden_id,
+    )
+
+
+def test_an_action_of_another_household_is_a_404(login, buitenstaander, plan_actie):
+    response = login(buitenstaander).post(
+        reverse("plannen:actie_bijwerken", args=[plan_actie.pk]), {"status": "gedaan"}
+    )
+    assert response.status_code == 404
+    assert AuditEntry.objects.latest("id").outcome == "denied"
+
+
+def test_compare_offers_the_draft_against_the_last_version(
+    login, procesregisseur, traject, planversie, plan
+):
+    services.plan_sections_save(
+        plan=plan, revisie=plan.revisie, door=procesregisseur, samenvatting="Goed bezig"
+    )
+    response = login(procesregisseur).get(reverse("plannen:vergelijk", args=[traject.pk]))
+    assert [section for section, _o, _n in response.context["verschillen"]] == ["samenvatting"]
