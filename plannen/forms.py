@@ -4,10 +4,22 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from plannen.constants import ActieStatus
-from plannen.models import Actie, Doel, EerdereHulp, KrachtZorg, Ondersteuningsplan
+from plannen.models import (
+    Actie,
+    Doel,
+    EerdereHulp,
+    KrachtZorg,
+    Ondersteuningsplan,
+    Ondertekening,
+    Schaalscore,
+    Veiligheidsafspraak,
+    VeiligheidsContact,
+    Veiligheidsplan,
+)
 from plannen.selectors import sections
 from regie.forms import DateInput
 from regie.models import User
+from regie.validators import validate_telefoon
 
 
 def _criterium(code: str) -> str:
@@ -110,4 +122,118 @@ class VaststellenForm(forms.Form):
         label=_("Vastgesteld in welk overleg?"),
         max_length=200,
         help_text=_("Bijvoorbeeld: startoverleg 12 maart 2026."),
+    )
+
+
+class VeiligheidsplanStartForm(forms.Form):
+    namen = forms.CharField(
+        label=_("Wie houden zich aan de veiligheidsafspraken?"),
+        max_length=300,
+        help_text=_(
+            "Deze namen komen in het standaarddoel in het Ondersteuningsplan: "
+            "“[namen] houden zich aan de veiligheidsafspraken van dit veiligheidsplan.”"
+        ),
+    )
+
+
+class VeiligheidsplanForm(forms.ModelForm):
+    revisie = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = Veiligheidsplan
+        fields = [
+            "doel_opheffen",
+            "doel_oorzaak",
+            "doel_herstel",
+            "veiligheidsvoorwaarden",
+            "zorgen_onveiligheid",
+            "grootste_zorg",
+            "complicerende_factoren",
+            "bestaande_veiligheid",
+            "datum_vervolgevaluatie",
+        ]
+        widgets = {
+            **{
+                f: forms.Textarea(attrs={"rows": 3})
+                for f in [
+                    "veiligheidsvoorwaarden",
+                    "zorgen_onveiligheid",
+                    "grootste_zorg",
+                    "complicerende_factoren",
+                    "bestaande_veiligheid",
+                ]
+            },
+            "datum_vervolgevaluatie": DateInput(),
+        }
+        help_texts = {
+            "zorgen_onveiligheid": _(
+                "Beschrijf wie zich zorgen maakt om welk gedrag en wat het gevolg is voor u/jou of gezinsleden."
+            ),
+            "grootste_zorg": _(
+                "Formuleer met elkaar de grootste zorg. Beschrijf wie de zorg omschrijft en wat de zorg is."
+            ),
+            "complicerende_factoren": _("Complicerende factoren/triggers/stressoren."),
+            "bestaande_veiligheid": _(
+                "Beschrijf wie de kracht omschrijft, wat er goed gaat, indien relevant sinds wanneer het goed gaat "
+                "en wat de gevolgen voor u/jou of gezinsleden zijn."
+            ),
+            "veiligheidsvoorwaarden": _(
+                "Veiligheidsvoorwaarden kunnen al bekend zijn of worden tijdens het overleg geformuleerd."
+            ),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial["revisie"] = self.instance.revisie
+
+
+class AfspraakForm(forms.ModelForm):
+    class Meta:
+        model = Veiligheidsafspraak
+        fields = [
+            "minimaal",
+            "concreet",
+            "nodig",
+            "toezicht",
+            "als_nagekomen",
+            "als_niet_nagekomen",
+        ]
+        widgets = {
+            f: forms.Textarea(attrs={"rows": 2})
+            for f in ["minimaal", "concreet", "nodig", "als_nagekomen", "als_niet_nagekomen"]
+        }
+
+
+class ContactForm(forms.ModelForm):
+    class Meta:
+        model = VeiligheidsContact
+        fields = ["naam", "wanneer_bellen", "telefoon", "email"]
+
+    def clean_telefoon(self):
+        telefoon = self.cleaned_data["telefoon"].strip()
+        validate_telefoon(telefoon)
+        return telefoon
+
+
+class ScoreForm(forms.ModelForm):
+    class Meta:
+        model = Schaalscore
+        fields = ["overleg", "datum", "naam", "score", "toelichting"]
+        widgets = {"datum": DateInput(), "score": forms.NumberInput(attrs={"min": 0, "max": 10})}
+        error_messages = {
+            "score": {
+                "max_value": _("Het cijfer is 0 tot en met 10."),
+                "min_value": _("Het cijfer is 0 tot en met 10."),
+            }
+        }
+
+
+class OndertekenForm(forms.Form):
+    naam = forms.CharField(label=_("Naam"), max_length=150)
+    hoedanigheid = forms.ChoiceField(
+        label=_("Hoedanigheid"), choices=Ondertekening.Hoedanigheid.choices
+    )
+    wijze = forms.ChoiceField(
+        label=_("Wijze"), choices=Ondertekening.Wijze.choices, widget=forms.RadioSelect
     )

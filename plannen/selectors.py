@@ -26,7 +26,9 @@ def sections() -> dict[str, dict]:
 
 def plan_with_everything(plan_id: int) -> Ondersteuningsplan:
     return (
-        Ondersteuningsplan.objects.select_related("traject__huishouden__gemeente")
+        Ondersteuningsplan.objects.select_related(
+            "traject__huishouden__gemeente", "veiligheidsplan"
+        )
         .prefetch_related(
             "krachten_zorgen",
             "eerdere_hulp",
@@ -40,6 +42,9 @@ def plan_with_everything(plan_id: int) -> Ondersteuningsplan:
             "traject__huishouden__netwerk",
             "traject__huishouden__professionals__user__organisatie",
             "traject__betrokkenen__user",
+            "veiligheidsplan__afspraken",
+            "veiligheidsplan__contacten",
+            "veiligheidsplan__scores",
         )
         .get(pk=plan_id)
     )
@@ -142,7 +147,16 @@ def snapshot(plan: Ondersteuningsplan) -> dict:
         ],
         "samenvatting": plan.samenvatting,
         "planning_overleg": [],  # filled from the meetings of issue #5
+        "veiligheidsplan": _vp(plan),
     }
+
+
+def _vp(plan):
+    if not hasattr(plan, "veiligheidsplan"):
+        return None
+    from plannen.veiligheid import vp_snapshot
+
+    return vp_snapshot(plan.veiligheidsplan)
 
 
 def _kz(k) -> dict:
@@ -156,7 +170,7 @@ def _kz(k) -> dict:
     }
 
 
-def quality_issues(plan: Ondersteuningsplan, *, has_veiligheidsplan: bool = False) -> list[str]:
+def quality_issues(plan: Ondersteuningsplan) -> list[str]:
     """What the quality criteria (002 ch. 8) miss in the draft, in plain Dutch."""
     issues = []
     if not plan.aanleiding.strip():
@@ -178,7 +192,7 @@ def quality_issues(plan: Ondersteuningsplan, *, has_veiligheidsplan: bool = Fals
                 _("Bij de zorg “%(zorg)s” staat niet wie de zorg omschrijft.")
                 % {"zorg": zorg.wat[:60]}
             )
-    if plan.zorgen_veiligheid and not has_veiligheidsplan:
+    if plan.zorgen_veiligheid and not hasattr(plan, "veiligheidsplan"):
         issues.append(
             _(
                 "Er zijn zorgen over basiszorg en/of veiligheid, maar er is nog geen Veiligheidsplan."

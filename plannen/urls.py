@@ -1,6 +1,6 @@
 from django.urls import path
 
-from plannen import views
+from plannen import views, views_veiligheid
 
 app_name = "plannen"
 
@@ -19,6 +19,29 @@ urlpatterns = [
     path("trajecten/<int:pk>/plan/vaststellen/", views.vaststellen, name="vaststellen"),
     path("trajecten/<int:pk>/plan/versies/<int:nummer>/", views.versie, name="versie"),
     path("trajecten/<int:pk>/plan/vergelijk/", views.vergelijk, name="vergelijk"),
+    path(
+        "trajecten/<int:pk>/plan/versies/<int:nummer>/ondertekenen/",
+        views_veiligheid.ondertekenen,
+        name="ondertekenen",
+    ),
+    path(
+        "trajecten/<int:pk>/veiligheidsplan/",
+        views_veiligheid.veiligheidsplan,
+        name="veiligheidsplan",
+    ),
+    path(
+        "trajecten/<int:pk>/veiligheidsplan/afspraken/",
+        views_veiligheid.afspraak_new,
+        name="afspraak",
+    ),
+    path(
+        "trajecten/<int:pk>/veiligheidsplan/contacten/",
+        views_veiligheid.contact_new,
+        name="contact",
+    ),
+    path(
+        "trajecten/<int:pk>/veiligheidsplan/schaalvraag/", views_veiligheid.score_new, name="score"
+    ),
     path("acties/", views.mijn_acties_view, name="mijn_acties"),
     path("acties/<int:actie_pk>/", views.actie_update, name="actie_bijwerken"),
 ]

@@ -51,6 +51,7 @@ def _mensen(plan) -> list[str]:
 
 def _plan_page(request, traject, plan, *, tekst_form=None, conflict=None, status=200):
     audit.log(request, action=AuditActie.READ, obj=plan)
+    mensen = _mensen(plan)
     return render(
         request,
         "plannen/plan.html",
@@ -60,12 +61,16 @@ def _plan_page(request, traject, plan, *, tekst_form=None, conflict=None, status
             "secties": sections(),
             "tekst_form": tekst_form or PlanTekstForm(instance=plan),
             "conflict": conflict,
-            "kz_form": KrachtZorgForm(),
-            "hulp_form": EerdereHulpForm(),
-            "doel_form": DoelForm(),
-            "actie_form": ActieForm(mensen=_mensen(plan)),
-            "mensen": _mensen(plan),
-            "vaststellen_form": VaststellenForm(),
+            # One page, many forms: each its own ids, so every label names its own field.
+            "kz_form": KrachtZorgForm(auto_id="kz-%s"),
+            "hulp_form": EerdereHulpForm(auto_id="hulp-%s"),
+            "doel_form": DoelForm(auto_id="doel-%s"),
+            "doelen": [
+                (doel, ActieForm(mensen=mensen, auto_id=f"actie-{doel.pk}-%s"))
+                for doel in plan.doelen.all()
+            ],
+            "mensen": mensen,
+            "vaststellen_form": VaststellenForm(auto_id="vaststellen-%s"),
             "kwaliteit": quality_issues(plan),
             "versies": plan.versies.select_related("vastgesteld_door"),
             "bereikt_keuzes": DoelBereikt.choices,

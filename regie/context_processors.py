@@ -23,7 +23,8 @@ MENU = {
 
 def register_menu_items(rol: Rol, items: list[tuple[str, str]]) -> None:
     """Feature apps add (label, url name) items for a role in their AppConfig.ready()."""
-    MENU.setdefault(rol, []).extend(items)
+    # Always a new list, so two roles never end up sharing (and both extending) one list.
+    MENU[rol] = [*MENU.get(rol, []), *items]
 
 
 def navigation(request):

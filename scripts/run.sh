@@ -8,6 +8,7 @@ mkdir -p var
 .venv/bin/python manage.py migrate --no-input -v 0
 .venv/bin/python manage.py demo_data
 .venv/bin/python manage.py demo_huishoudens
+.venv/bin/python manage.py demo_plannen
 echo
 echo "Regie draait op http://127.0.0.1:8000 (stoppen met Ctrl+C). E-mail staat in var/mail/."
 exec .venv/bin/python manage.py runserver 127.0.0.1:8000

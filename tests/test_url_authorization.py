@@ -90,6 +90,13 @@ TABLE: dict[str, Row] = {
     "plannen:versie": Row(involved(), kwargs={"pk": "traject.pk", "nummer": "planversie.nummer"}),
     "plannen:vergelijk": Row(involved(), kwargs={"pk": "planversie.plan.traject_id"}),
     "plannen:mijn_acties": Row(only(CASE)),
+    "plannen:veiligheidsplan": Row(involved(), kwargs={"pk": "traject.pk"}),
+    "plannen:afspraak": Row(involved(302), method="post", kwargs={"pk": "traject.pk"}),
+    "plannen:contact": Row(involved(302), method="post", kwargs={"pk": "traject.pk"}),
+    "plannen:score": Row(involved(302), method="post", kwargs={"pk": "traject.pk"}),
+    "plannen:ondertekenen": Row(
+        involved(), kwargs={"pk": "traject.pk", "nummer": "planversie.nummer"}
+    ),
     "plannen:actie_bijwerken": Row(
         involved(302), method="post", kwargs={"actie_pk": "plan_actie.pk"}
     ),

@@ -1,0 +1,167 @@
+"""The Veiligheidsplan page and its forms, and signing a fixed version."""
+
+from django.contrib import messages
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from plannen import services, veiligheid
+from plannen.forms import (
+    AfspraakForm,
+    ContactForm,
+    OndertekenForm,
+    ScoreForm,
+    VeiligheidsplanForm,
+    VeiligheidsplanStartForm,
+)
+from plannen.views import _plan_for, case_roles_only
+from regie import audit
+from regie.constants import AuditActie
+
+
+def _vp_page(request, traject, plan, *, form=None, conflict=None, status=200):
+    vp = plan.veiligheidsplan
+    scores = list(vp.scores.all())
+    audit.log(request, action=AuditActie.READ, obj=vp)
+    return render(
+        request,
+        "plannen/veiligheidsplan.html",
+        {
+            "traject": traject,
+            "plan": plan,
+            "vp": vp,
+            "form": form or VeiligheidsplanForm(instance=vp),
+            "conflict": conflict,
+            "afspraak_form": AfspraakForm(),
+            "contact_form": ContactForm(),
+            "score_form": ScoreForm(),
+            "scores": scores,
+            "chart": veiligheid.score_chart(scores),
+            "standaard_doel_aanwezig": any(
+                "veiligheidsafspraken van dit veiligheidsplan" in d.tekst for d in plan.doelen.all()
+            ),
+        },
+        status=status,
+    )
+
+
+@case_roles_only
+@require_http_methods(["GET", "POST"])
+def veiligheidsplan(request, pk):
+    traject, plan = _plan_for(request, pk)
+    if not hasattr(plan, "veiligheidsplan"):
+        adults = [str(lid) for lid in traject.huishouden.leden.all() if not lid.minderjarig]
+        form = VeiligheidsplanStartForm(
+            request.POST or None, initial={"namen": " en ".join(adults)}
+        )
+        if request.method == "POST" and form.is_valid():
+            with transaction.atomic():
+                vp = veiligheid.veiligheidsplan_start(plan=plan, namen=form.cleaned_data["namen"])
+                audit.log(request, action=AuditActie.CREATE, obj=vp)
+            messages.success(
+                request,
+                _(
+                    "Het Veiligheidsplan is gestart; het standaarddoel staat in het Ondersteuningsplan."
+                ),
+            )
+            return redirect("plannen:veiligheidsplan", pk=traject.pk)
+        audit.log(request, action=AuditActie.READ, obj=plan, detail="veiligheidsplan starten")
+        return render(
+            request, "plannen/veiligheidsplan_start.html", {"traject": traject, "form": form}
+        )
+    if request.method == "POST":
+        form = VeiligheidsplanForm(request.POST, instance=plan.veiligheidsplan)
+        if form.is_valid():
+            try:
+                with transaction.atomic():
+                    veiligheid.veiligheidsplan_save(vp=plan.veiligheidsplan, **form.cleaned_data)
+                    audit.log(request, action=AuditActie.UPDATE, obj=plan.veiligheidsplan)
+            except services.PlanConflict as conflict:
+                mine = VeiligheidsplanForm(
+                    data={**request.POST.dict(), "revisie": conflict.current.revisie},
+                    instance=plan.veiligheidsplan,
+                )
+                return _vp_page(
+                    request, traject, plan, form=mine, conflict=conflict.current, status=409
+                )
+            messages.success(request, _("Het Veiligheidsplan is opgeslagen."))
+            return redirect("plannen:veiligheidsplan", pk=traject.pk)
+        return _vp_page(request, traject, plan, form=form, status=400)
+    return _vp_page(request, traject, plan)
+
+
+def _vp_add(request, pk, form_class, add, anchor):
+    traject, plan = _plan_for(request, pk)
+    if not hasattr(plan, "veiligheidsplan"):
+        return redirect("plannen:veiligheidsplan", pk=traject.pk)
+    vp = plan.veiligheidsplan
+    form = form_class(request.POST)
+    if form.is_valid():
+        with transaction.atomic():
+            add(vp, form.cleaned_data)
+            audit.log(request, action=AuditActie.UPDATE, obj=vp, detail=anchor)
+        messages.success(request, _("Toegevoegd aan het Veiligheidsplan."))
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    return redirect(reverse("plannen:veiligheidsplan", args=[traject.pk]) + f"#{anchor}")
+
+
+@case_roles_only
+@require_POST
+def afspraak_new(request, pk):
+    return _vp_add(
+        request, pk, AfspraakForm, lambda vp, d: veiligheid.afspraak_add(vp=vp, **d), "afspraken"
+    )
+
+
+@case_roles_only
+@require_POST
+def contact_new(request, pk):
+    return _vp_add(
+        request, pk, ContactForm, lambda vp, d: veiligheid.contact_add(vp=vp, **d), "contacten"
+    )
+
+
+@case_roles_only
+@require_POST
+def score_new(request, pk):
+    return _vp_add(
+        request, pk, ScoreForm, lambda vp, d: veiligheid.score_add(vp=vp, **d), "schaalvraag"
+    )
+
+
+@case_roles_only
+@require_http_methods(["GET", "POST"])
+def ondertekenen(request, pk, nummer):
+    traject, plan = _plan_for(request, pk)
+    versie = get_object_or_404(plan.versies, nummer=nummer)
+    form = OndertekenForm(
+        request.POST or None,
+        initial={
+            "naam": request.user.get_full_name(),
+            "hoedanigheid": "professional",
+            "wijze": "app",
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        zelf = data["wijze"] == "app" and data["hoedanigheid"] == "professional"
+        with transaction.atomic():
+            veiligheid.ondertekenen(
+                versie=versie, door=request.user, user=request.user if zelf else None, **data
+            )
+            audit.log(
+                request, action=AuditActie.UPDATE, obj=versie, detail=f"ondertekend: {data['naam']}"
+            )
+        messages.success(
+            request, _("De ondertekening is vastgelegd bij versie %(n)s.") % {"n": versie.nummer}
+        )
+        return redirect("plannen:versie", pk=traject.pk, nummer=versie.nummer)
+    audit.log(request, action=AuditActie.READ, obj=versie, detail="ondertekenen")
+    return render(
+        request, "plannen/ondertekenen.html", {"traject": traject, "versie": versie, "form": form}
+    )
