@@ -9,7 +9,15 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from plannen.models import Actie, Doel, EerdereHulp, KrachtZorg, Ondersteuningsplan, PlanVersie
+from plannen.models import (
+    Actie,
+    Doel,
+    EerdereHulp,
+    KrachtZorg,
+    Ondersteuningsplan,
+    PlanPdf,
+    PlanVersie,
+)
 from plannen.selectors import plan_with_everything, snapshot
 
 TEXT_SECTIONS = [
@@ -102,7 +110,7 @@ def plan_fix(*, plan: Ondersteuningsplan, door, overleg: str) -> PlanVersie:
     Ondersteuningsplan.objects.select_for_update().get(pk=plan.pk)
     inhoud = snapshot(plan_with_everything(plan.pk))
     nummer = (plan.versies.aggregate(m=Max("nummer"))["m"] or 0) + 1
-    return PlanVersie.objects.create(
+    versie = PlanVersie.objects.create(
         plan=plan,
         nummer=nummer,
         overleg=overleg,
@@ -110,3 +118,21 @@ def plan_fix(*, plan: Ondersteuningsplan, door, overleg: str) -> PlanVersie:
         inhoud=inhoud,
         inhoud_hash=content_hash(inhoud),
     )
+    pdf_request(versie=versie)
+    return versie
+
+
+@transaction.atomic
+def pdf_request(*, versie: PlanVersie) -> PlanPdf:
+    """Ask for the PDF of a version (again, after a failure); rendered after commit."""
+    from plannen.tasks import render_plan_pdf
+
+    pdf, created = PlanPdf.objects.get_or_create(versie=versie)
+    if not created and pdf.status != PlanPdf.Status.MISLUKT:
+        return pdf
+    if not created:
+        pdf.status = PlanPdf.Status.BEZIG
+        pdf.fout = ""
+        pdf.save(update_fields=["status", "fout"])
+    transaction.on_commit(lambda: render_plan_pdf.delay(pdf.pk))
+    return pdf

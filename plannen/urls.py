@@ -24,6 +24,15 @@ urlpatterns = [
         views_veiligheid.ondertekenen,
         name="ondertekenen",
     ),
+    path("trajecten/<int:pk>/plan/versies/<int:nummer>/pdf/", views.pdf_download, name="pdf"),
+    path(
+        "trajecten/<int:pk>/plan/versies/<int:nummer>/pdf/status/",
+        views.pdf_status,
+        name="pdf_status",
+    ),
+    path(
+        "trajecten/<int:pk>/plan/versies/<int:nummer>/pdf/maken/", views.pdf_maken, name="pdf_maken"
+    ),
     path(
         "trajecten/<int:pk>/veiligheidsplan/",
         views_veiligheid.veiligheidsplan,

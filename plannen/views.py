@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.db import transaction
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -19,7 +20,7 @@ from plannen.forms import (
     PlanTekstForm,
     VaststellenForm,
 )
-from plannen.models import Actie
+from plannen.models import Actie, PlanPdf
 from plannen.selectors import (
     diff,
     mijn_acties,
@@ -244,7 +245,13 @@ def versie(request, pk, nummer):
     return render(
         request,
         "plannen/versie.html",
-        {"traject": traject, "plan": plan, "versie": versie, "v": versie.inhoud},
+        {
+            "traject": traject,
+            "plan": plan,
+            "versie": versie,
+            "v": versie.inhoud,
+            "pdf": PlanPdf.objects.filter(versie=versie).first(),
+        },
     )
 
 
@@ -296,4 +303,42 @@ def mijn_acties_view(request):
         "plannen/mijn_acties.html",
         "plannen/_mijn_acties_lijst.html",
         {"page": page, "form": ActieUpdateForm()},
+    )
+
+
+@case_roles_only
+@require_GET
+def pdf_status(request, pk, nummer):
+    """The render state of a version's PDF; HTMX polls this fragment while it is being made."""
+    traject, plan = _plan_for(request, pk)
+    versie = get_object_or_404(plan.versies, nummer=nummer)
+    pdf = PlanPdf.objects.filter(versie=versie).first()
+    return render(
+        request, "plannen/_pdf_status.html", {"traject": traject, "versie": versie, "pdf": pdf}
+    )
+
+
+@case_roles_only
+@require_POST
+def pdf_maken(request, pk, nummer):
+    traject, plan = _plan_for(request, pk)
+    versie = get_object_or_404(plan.versies, nummer=nummer)
+    with transaction.atomic():
+        services.pdf_request(versie=versie)
+        audit.log(request, action=AuditActie.PRINT, obj=versie, detail="pdf aangevraagd")
+    return redirect("plannen:versie", pk=traject.pk, nummer=versie.nummer)
+
+
+@case_roles_only
+@require_GET
+def pdf_download(request, pk, nummer):
+    traject, plan = _plan_for(request, pk)
+    versie = get_object_or_404(plan.versies, nummer=nummer)
+    pdf = get_object_or_404(PlanPdf, versie=versie, status=PlanPdf.Status.KLAAR)
+    audit.log(request, action=AuditActie.PRINT, obj=versie, detail="pdf gedownload")
+    return FileResponse(
+        pdf.bestand.open("rb"),
+        as_attachment=True,
+        content_type="application/pdf",
+        filename=f"ondersteuningsplan-{traject.huishouden.naam}-versie-{versie.nummer}.pdf",
     )

@@ -237,3 +237,49 @@ def planversie(plan, procesregisseur):
     from plannen.services import plan_fix
 
     return plan_fix(plan=plan, door=procesregisseur, overleg="Startoverleg")
+
+
+@pytest.fixture
+def gerenderde_versie(planversie):
+    """A fixed version whose PDF has been rendered (the task run in-process)."""
+    from plannen.models import PlanPdf
+    from plannen.tasks import render_plan_pdf
+
+    render_plan_pdf(PlanPdf.objects.get(versie=planversie).pk)
+    return planversie
+
+
+# --- a real Celery worker on the Redis started by scripts/test.sh ------------------------
+
+
+@pytest.fixture
+def redis_worker(settings):
+    """A real Celery worker (in a thread) on the Redis that scripts/test.sh started."""
+    import os
+
+    import celery.contrib.testing.tasks  # noqa: F401  (registers celery.ping)
+    from celery.contrib.testing.worker import start_worker
+
+    from regie.celery import app
+
+    url = os.environ.get("TEST_REDIS_URL")
+    if not url:
+        pytest.fail("TEST_REDIS_URL is not set: run the suite with scripts/test.sh")
+    previous = {k: app.conf[k] for k in ("broker_url", "result_backend", "task_always_eager")}
+    app.conf.update(broker_url=url, result_backend=url, task_always_eager=False)
+    _reset_connections(app)
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10) as worker:
+        yield worker
+    app.conf.update(previous)
+    _reset_connections(app)
+
+
+def _reset_connections(app):
+    # Connections and the result backend are cached on the app with the URL of their
+    # first use (other tests ran eagerly); start from scratch with the current settings.
+    app.close()
+    app._pool = None
+    app.amqp._producer_pool = None
+    app.__dict__.pop("backend", None)
+    app._local.__dict__.pop("backend", None)

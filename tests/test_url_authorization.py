@@ -91,6 +91,15 @@ TABLE: dict[str, Row] = {
     "plannen:vergelijk": Row(involved(), kwargs={"pk": "planversie.plan.traject_id"}),
     "plannen:mijn_acties": Row(only(CASE)),
     "plannen:veiligheidsplan": Row(involved(), kwargs={"pk": "traject.pk"}),
+    "plannen:pdf": Row(
+        involved(), kwargs={"pk": "traject.pk", "nummer": "gerenderde_versie.nummer"}
+    ),
+    "plannen:pdf_status": Row(
+        involved(), kwargs={"pk": "traject.pk", "nummer": "planversie.nummer"}
+    ),
+    "plannen:pdf_maken": Row(
+        involved(302), method="post", kwargs={"pk": "traject.pk", "nummer": "planversie.nummer"}
+    ),
     "plannen:afspraak": Row(involved(302), method="post", kwargs={"pk": "traject.pk"}),
     "plannen:contact": Row(involved(302), method="post", kwargs={"pk": "traject.pk"}),
     "plannen:score": Row(involved(302), method="post", kwargs={"pk": "traject.pk"}),

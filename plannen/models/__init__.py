@@ -1,4 +1,12 @@
-from .ondersteuningsplan import Actie, Doel, EerdereHulp, KrachtZorg, Ondersteuningsplan, PlanVersie
+from .ondersteuningsplan import (
+    Actie,
+    Doel,
+    EerdereHulp,
+    KrachtZorg,
+    Ondersteuningsplan,
+    PlanPdf,
+    PlanVersie,
+)
 from .veiligheidsplan import (
     Ondertekening,
     Schaalscore,
@@ -14,6 +22,7 @@ __all__ = [
     "KrachtZorg",
     "Ondersteuningsplan",
     "Ondertekening",
+    "PlanPdf",
     "PlanVersie",
     "Schaalscore",
     "Veiligheidsafspraak",

@@ -197,3 +197,23 @@ class PlanVersie(models.Model):
     @property
     def audit_household_id(self) -> int:
         return self.plan.traject.huishouden_id
+
+
+class PlanPdf(models.Model):
+    """The PDF of one fixed version, rendered by a Celery task (plannen.tasks)."""
+
+    class Status(models.TextChoices):
+        BEZIG = "bezig", _("Wordt gemaakt")
+        KLAAR = "klaar", _("Klaar")
+        MISLUKT = "mislukt", _("Mislukt")
+
+    versie = models.OneToOneField(PlanVersie, on_delete=models.PROTECT, related_name="pdf")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.BEZIG)
+    bestand = models.FileField(upload_to="plannen/pdf/", blank=True)
+    fout = models.CharField(max_length=500, blank=True)
+    gevraagd_op = models.DateTimeField(auto_now=True)
+    duur_ms = models.PositiveIntegerField(null=True, blank=True)
+
+    @property
+    def audit_household_id(self) -> int:
+        return self.versie.plan.traject.huishouden_id
