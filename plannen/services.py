@@ -136,3 +136,67 @@ def pdf_request(*, versie: PlanVersie) -> PlanPdf:
         pdf.save(update_fields=["status", "fout"])
     transaction.on_commit(lambda: render_plan_pdf.delay(pdf.pk))
     return pdf
+
+
+def plan_recipients(versie: PlanVersie) -> tuple[list[tuple[str, str]], list[str]]:
+    """Who receives a fixed version (002 fase 4 step 1): the household, the involved
+    professionals and the regisseurs, each with an e-mail address. Sharing with professionals needs every member's
+    consent (002 ch. 7): the second list names the members whose consent is missing."""
+    from huishoudens.consent import consent_complete
+
+    huishouden = versie.plan.traject.huishouden
+    ontbreekt = [
+        str(lid)
+        for lid in huishouden.leden.prefetch_related("toestemmingen")
+        if not consent_complete(lid)
+    ]
+    ontvangers = []
+    if huishouden.email:
+        ontvangers.append((huishouden.naam, huishouden.email))
+    professionals = [
+        (p.weergavenaam, p.email or (p.user.email if p.user_id else ""))
+        for p in huishouden.professionals.select_related("user")
+    ]
+    professionals += [
+        (b.user.get_full_name(), b.user.email)
+        for b in versie.plan.traject.betrokkenen.actief().select_related("user")
+    ]
+    for naam, email in professionals:
+        if email and email not in {e for _n, e in ontvangers}:
+            ontvangers.append((naam, email))
+    return ontvangers, ontbreekt
+
+
+@transaction.atomic
+def plan_send(*, versie: PlanVersie, door) -> list[str]:
+    """E-mail the PDF of a fixed version through the outbox; refused without consent."""
+    from django.core.exceptions import ValidationError
+
+    from regie.outbox import bericht_queue
+
+    ontvangers, ontbreekt = plan_recipients(versie)
+    if ontbreekt:
+        raise ValidationError(
+            _(
+                "Geen toestemming om informatie te delen voor: %(namen)s. Het plan is niet verstuurd."
+            )
+            % {"namen": ", ".join(ontbreekt)}
+        )
+    pdf = PlanPdf.objects.filter(versie=versie, status=PlanPdf.Status.KLAAR).first()
+    if pdf is None:
+        raise ValidationError(_("De PDF is nog niet klaar. Probeer het zo opnieuw."))
+    huishouden = versie.plan.traject.huishouden
+    for naam, email in ontvangers:
+        bericht_queue(
+            aan=email,
+            template="plan_versie",
+            bijlage=pdf.bestand.name,
+            bijlage_naam=f"ondersteuningsplan-versie-{versie.nummer}.pdf",
+            context={
+                "naam": naam,
+                "huishouden": huishouden.naam,
+                "versie": versie,
+                "afzender": door.get_full_name(),
+            },
+        )
+    return [email for _n, email in ontvangers]

@@ -26,6 +26,9 @@ urlpatterns = [
     ),
     path("trajecten/<int:pk>/plan/versies/<int:nummer>/pdf/", views.pdf_download, name="pdf"),
     path(
+        "trajecten/<int:pk>/plan/versies/<int:nummer>/versturen/", views.versturen, name="versturen"
+    ),
+    path(
         "trajecten/<int:pk>/plan/versies/<int:nummer>/pdf/status/",
         views.pdf_status,
         name="pdf_status",

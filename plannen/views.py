@@ -1,12 +1,13 @@
 """The Ondersteuningsplan page and its actions, versions, comparison and "Mijn acties"."""
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from huishoudens.selectors import get_traject_for_user
 from plannen import services
@@ -341,4 +342,36 @@ def pdf_download(request, pk, nummer):
         as_attachment=True,
         content_type="application/pdf",
         filename=f"ondersteuningsplan-{traject.huishouden.naam}-versie-{versie.nummer}.pdf",
+    )
+
+
+@case_roles_only
+@require_http_methods(["GET", "POST"])
+def versturen(request, pk, nummer):
+    """Send a fixed version as PDF to the household and professionals, after confirmation."""
+    traject, plan = _plan_for(request, pk)
+    versie = get_object_or_404(plan.versies, nummer=nummer)
+    ontvangers, ontbreekt = services.plan_recipients(versie)
+    if request.method == "POST":
+        try:
+            with transaction.atomic():
+                verstuurd = services.plan_send(versie=versie, door=request.user)
+                audit.log(
+                    request,
+                    action=AuditActie.EXPORT,
+                    obj=versie,
+                    detail=f"per e-mail aan {len(verstuurd)}",
+                )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request, _("Het plan is verstuurd aan %(n)s ontvanger(s).") % {"n": len(verstuurd)}
+            )
+        return redirect("plannen:versie", pk=traject.pk, nummer=versie.nummer)
+    audit.log(request, action=AuditActie.READ, obj=versie, detail="versturen")
+    return render(
+        request,
+        "plannen/versturen.html",
+        {"traject": traject, "versie": versie, "ontvangers": ontvangers, "ontbreekt": ontbreekt},
     )

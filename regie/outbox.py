@@ -8,7 +8,9 @@ from django.template.loader import render_to_string
 from regie.models import Bericht
 
 
-def bericht_queue(*, aan: str, template: str, context: dict) -> Bericht:
+def bericht_queue(
+    *, aan: str, template: str, context: dict, bijlage: str = "", bijlage_naam: str = ""
+) -> Bericht:
     """Render `templates/emails/<template>/` and send it after the transaction commits."""
     from regie.tasks import send_bericht
 
@@ -17,6 +19,8 @@ def bericht_queue(*, aan: str, template: str, context: dict) -> Bericht:
         onderwerp=" ".join(render_to_string(f"emails/{template}/subject.txt", context).split()),
         tekst=render_to_string(f"emails/{template}/body.txt", context),
         html=render_to_string(f"emails/{template}/body.html", context),
+        bijlage=bijlage,
+        bijlage_naam=bijlage_naam,
     )
     transaction.on_commit(lambda: send_bericht.delay(bericht.pk))
     return bericht

@@ -29,6 +29,11 @@ def send_bericht(self, bericht_id: int) -> str:
         )
         if bericht.html:
             mail.attach_alternative(bericht.html, "text/html")
+        if bericht.bijlage:
+            with bericht.bijlage.open("rb") as bijlage:
+                mail.attach(
+                    bericht.bijlage_naam or "bijlage.pdf", bijlage.read(), "application/pdf"
+                )
         bericht.pogingen += 1
         try:
             mail.send()

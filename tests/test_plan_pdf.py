@@ -142,3 +142,46 @@ def test_a_real_worker_renders_the_pdf(redis_worker, werkproces, procesregisseur
         time.sleep(0.2)
     assert pdf.status == PlanPdf.Status.KLAAR, pdf.fout
     assert "Rust in huis" in _text(pdf.bestand.read())
+
+
+def test_sending_needs_consent_and_attaches_the_pdf(
+    login,
+    procesregisseur,
+    casusregisseur,
+    traject,
+    gerenderde_versie,
+    gezinslid,
+    django_capture_on_commit_callbacks,
+):
+    from django.core import mail
+
+    from huishoudens.models import Toestemming
+
+    traject.huishouden.email = "jansen@voorbeeld.nl"
+    traject.huishouden.save()
+    client = login(procesregisseur)
+    url = reverse("plannen:versturen", args=[traject.pk, gerenderde_versie.nummer])
+    assert "Er ontbreekt toestemming" in client.get(url).content.decode()
+    response = client.post(url, follow=True)
+    assert "Geen toestemming om informatie te delen voor: Anna" in response.content.decode()
+    assert mail.outbox == []
+
+    Toestemming.objects.create(
+        gezinslid=gezinslid,
+        toestemmer="betrokkene",
+        naam_toestemmer="Anna",
+        status="gegeven",
+        datum=gerenderde_versie.vastgesteld_op.date(),
+        vastgelegd_door=procesregisseur,
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url)
+    ontvangers = sorted(m.to[0] for m in mail.outbox)
+    assert ontvangers == sorted(
+        ["jansen@voorbeeld.nl", procesregisseur.email, casusregisseur.email]
+    )
+    naam, inhoud, soort = mail.outbox[0].attachments[0]
+    assert soort == "application/pdf" and inhoud.startswith(b"%PDF")
+    assert AuditEntry.objects.filter(
+        action=AuditActie.EXPORT, household_id=traject.huishouden_id
+    ).exists()

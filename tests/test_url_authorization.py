@@ -94,6 +94,9 @@ TABLE: dict[str, Row] = {
     "plannen:pdf": Row(
         involved(), kwargs={"pk": "traject.pk", "nummer": "gerenderde_versie.nummer"}
     ),
+    "plannen:versturen": Row(
+        involved(), kwargs={"pk": "traject.pk", "nummer": "planversie.nummer"}
+    ),
     "plannen:pdf_status": Row(
         involved(), kwargs={"pk": "traject.pk", "nummer": "planversie.nummer"}
     ),

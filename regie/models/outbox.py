@@ -21,6 +21,9 @@ class Bericht(models.Model):
     onderwerp = models.CharField(_("onderwerp"), max_length=250)
     tekst = models.TextField()
     html = models.TextField(blank=True)
+    # An attachment is a file already in storage (e.g. a plan PDF), referred to, not copied.
+    bijlage = models.FileField(upload_to="outbox/", blank=True)
+    bijlage_naam = models.CharField(max_length=200, blank=True)
     fout = models.CharField(max_length=500, blank=True)
     pogingen = models.PositiveSmallIntegerField(default=0)
 
