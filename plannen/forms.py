@@ -11,6 +11,7 @@ from plannen.models import (
     KrachtZorg,
     Ondersteuningsplan,
     Ondertekening,
+    PlanningOverleg,
     Schaalscore,
     Veiligheidsafspraak,
     VeiligheidsContact,
@@ -237,3 +238,13 @@ class OndertekenForm(forms.Form):
     wijze = forms.ChoiceField(
         label=_("Wijze"), choices=Ondertekening.Wijze.choices, widget=forms.RadioSelect
     )
+
+
+class PlanningForm(forms.ModelForm):
+    class Meta:
+        model = PlanningOverleg
+        fields = ["overleg", "datum", "tijd", "locatie"]
+        widgets = {
+            "datum": DateInput(),
+            "tijd": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        }

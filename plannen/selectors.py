@@ -146,7 +146,15 @@ def snapshot(plan: Ondersteuningsplan) -> dict:
             for d in plan.doelen.all()
         ],
         "samenvatting": plan.samenvatting,
-        "planning_overleg": [],  # filled from the meetings of issue #5
+        "planning_overleg": [
+            {
+                "overleg": o.overleg,
+                "datum": o.datum.isoformat(),
+                "tijd": o.tijd.strftime("%H:%M") if o.tijd else "",
+                "locatie": o.locatie,
+            }
+            for o in plan.planning.all()
+        ],
         "veiligheidsplan": _vp(plan),
     }
 

@@ -15,6 +15,7 @@ from plannen.models import (
     EerdereHulp,
     KrachtZorg,
     Ondersteuningsplan,
+    PlanningOverleg,
     PlanPdf,
     PlanVersie,
 )
@@ -69,6 +70,11 @@ def kracht_zorg_add(*, plan: Ondersteuningsplan, **fields) -> KrachtZorg:
 @transaction.atomic
 def eerdere_hulp_add(*, plan: Ondersteuningsplan, **fields) -> EerdereHulp:
     return EerdereHulp.objects.create(plan=plan, **fields)
+
+
+@transaction.atomic
+def planning_add(*, plan: Ondersteuningsplan, **fields) -> PlanningOverleg:
+    return PlanningOverleg.objects.create(plan=plan, **fields)
 
 
 @transaction.atomic

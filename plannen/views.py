@@ -11,13 +11,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from huishoudens.selectors import get_traject_for_user
 from plannen import services
-from plannen.constants import DoelBereikt
+from plannen.constants import ActieStatus, DoelBereikt
 from plannen.forms import (
     ActieForm,
     ActieUpdateForm,
     DoelForm,
     EerdereHulpForm,
     KrachtZorgForm,
+    PlanningForm,
     PlanTekstForm,
     VaststellenForm,
 )
@@ -73,6 +74,8 @@ def _plan_page(request, traject, plan, *, tekst_form=None, conflict=None, status
             ],
             "mensen": mensen,
             "vaststellen_form": VaststellenForm(auto_id="vaststellen-%s"),
+            "planning_form": PlanningForm(auto_id="planning-%s"),
+            "actie_status_keuzes": ActieStatus.choices,
             "kwaliteit": quality_issues(plan),
             "versies": plan.versies.select_related("vastgesteld_door"),
             "bereikt_keuzes": DoelBereikt.choices,
@@ -154,6 +157,18 @@ def eerdere_hulp_new(request, pk):
         EerdereHulpForm,
         lambda plan, data: services.eerdere_hulp_add(plan=plan, **data),
         "eerdere-hulp",
+    )
+
+
+@case_roles_only
+@require_POST
+def planning_new(request, pk):
+    return _add(
+        request,
+        pk,
+        PlanningForm,
+        lambda plan, data: services.planning_add(plan=plan, **data),
+        "planning",
     )
 
 

@@ -176,3 +176,43 @@ def test_compare_offers_the_draft_against_the_last_version(
     )
     response = login(procesregisseur).get(reverse("plannen:vergelijk", args=[traject.pk]))
     assert [section for section, _o, _n in response.context["verschillen"]] == ["samenvatting"]
+
+
+def test_regisseur_records_a_members_action_and_plans_the_next_overleg(
+    login, procesregisseur, traject, doel, plan
+):
+    client = login(procesregisseur)
+    client.post(
+        reverse("plannen:actie", args=[traject.pk, doel.pk]),
+        {
+            "wat": "Oma Riet haalt Daan op van school",
+            "wie": "Riet van Dam",
+            "wanneer": "2026-12-05",
+        },
+    )
+    actie = doel.acties.get(wie="Riet van Dam")
+    response = client.post(
+        reverse("plannen:actie_bijwerken", args=[actie.pk]),
+        {"status": "bezig", "notitie": "", "terug": "plan"},
+    )
+    assert response["Location"].endswith(f"#doel-{doel.pk}")
+    actie.refresh_from_db()
+    assert actie.status == ActieStatus.BEZIG and actie.bijgewerkt_door == procesregisseur
+    client.post(
+        reverse("plannen:planning", args=[traject.pk]),
+        {
+            "overleg": "Voortgangsoverleg 1",
+            "datum": "2027-01-12",
+            "tijd": "10:00",
+            "locatie": "Stadhuis",
+        },
+    )
+    versie = services.plan_fix(plan=plan, door=procesregisseur, overleg="Startoverleg")
+    assert versie.inhoud["planning_overleg"] == [
+        {
+            "overleg": "Voortgangsoverleg 1",
+            "datum": "2027-01-12",
+            "tijd": "10:00",
+            "locatie": "Stadhuis",
+        }
+    ]

@@ -1,5 +1,6 @@
 """The plan as PDF: rendered by Celery, restricted fetching, escaped text, audit (#4)."""
 
+import datetime
 import io
 
 import pytest
@@ -41,6 +42,46 @@ def hostile_version(plan, procesregisseur, doel):
     services.kracht_zorg_add(plan=plan, soort="zorg", wie=evil[:150], wat=evil, gevolgen=evil)
     services.eerdere_hulp_add(plan=plan, hulp=evil[:300], door=evil[:200], resultaat=evil)
     services.actie_add(doel=doel, door=procesregisseur, wat=evil, wie=evil[:150])
+    services.planning_add(
+        plan=plan, overleg=evil[:150], datum=datetime.date(2026, 12, 1), locatie=evil[:200]
+    )
+    from plannen import veiligheid
+
+    vp = veiligheid.veiligheidsplan_start(plan=plan, namen=evil[:200])
+    veiligheid.veiligheidsplan_save(
+        vp=vp,
+        revisie=0,
+        **{
+            f: evil
+            for f in [
+                "veiligheidsvoorwaarden",
+                "zorgen_onveiligheid",
+                "grootste_zorg",
+                "complicerende_factoren",
+                "bestaande_veiligheid",
+            ]
+        },
+    )
+    veiligheid.afspraak_add(
+        vp=vp,
+        minimaal=evil,
+        concreet=evil,
+        nodig=evil,
+        toezicht=evil[:200],
+        als_nagekomen=evil,
+        als_niet_nagekomen=evil,
+    )
+    veiligheid.contact_add(
+        vp=vp, naam=evil[:150], wanneer_bellen=evil[:200], telefoon="0182 123 456"
+    )
+    veiligheid.score_add(
+        vp=vp,
+        overleg=evil[:120],
+        datum=datetime.date(2026, 12, 1),
+        naam=evil[:150],
+        score=4,
+        toelichting=evil[:500],
+    )
     return services.plan_fix(plan=plan, door=procesregisseur, overleg="Startoverleg <script>")
 
 

@@ -4,6 +4,7 @@ from .ondersteuningsplan import (
     EerdereHulp,
     KrachtZorg,
     Ondersteuningsplan,
+    PlanningOverleg,
     PlanPdf,
     PlanVersie,
 )
@@ -22,6 +23,7 @@ __all__ = [
     "KrachtZorg",
     "Ondersteuningsplan",
     "Ondertekening",
+    "PlanningOverleg",
     "PlanPdf",
     "PlanVersie",
     "Schaalscore",

@@ -167,6 +167,20 @@ class Actie(models.Model):
         return self.wie_user.get_full_name() if self.wie_user_id else self.wie
 
 
+class PlanningOverleg(models.Model):
+    """ "Planning overleg" (002 DEEL H): which overleg, date, time, place. The meetings of issue
+    #5 will fill this from the agenda; until then the regisseur notes them here."""
+
+    plan = models.ForeignKey(Ondersteuningsplan, on_delete=models.CASCADE, related_name="planning")
+    overleg = models.CharField(_("overleg"), max_length=150)
+    datum = models.DateField(_("datum"))
+    tijd = models.TimeField(_("tijd"), null=True, blank=True)
+    locatie = models.CharField(_("locatie"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["datum", "tijd"]
+
+
 class PlanVersie(models.Model):
     plan = models.ForeignKey(Ondersteuningsplan, on_delete=models.PROTECT, related_name="versies")
     nummer = models.PositiveIntegerField()
