@@ -120,20 +120,32 @@ def plan_teksten(request, pk):
     return _plan_page(request, traject, plan, tekst_form=form, status=400)
 
 
-def _add(request, pk, form_class, add, anchor, **form_kwargs):
-    """Shared flow for adding an entry to the plan: validate, add with audit, back to the plan."""
-    traject, plan = _plan_for(request, pk)
-    form = form_class(request.POST, **form_kwargs)
+def save_entry(request, form, add, obj, *, anchor: str, terug: str, bericht: str):
+    """Shared flow for adding an entry to a plan: validate, add with its audit row in one
+    transaction, report, and go back to the section (`terug#anchor`)."""
     if form.is_valid():
         with transaction.atomic():
-            add(plan, form.cleaned_data)
-            audit.log(request, action=AuditActie.UPDATE, obj=plan, detail=anchor)
-        messages.success(request, _("Toegevoegd aan het plan."))
+            add(form.cleaned_data)
+            audit.log(request, action=AuditActie.UPDATE, obj=obj, detail=anchor)
+        messages.success(request, bericht)
     else:
         for errors in form.errors.values():
             for error in errors:
                 messages.error(request, error)
-    return redirect(reverse("plannen:plan", args=[traject.pk]) + f"#{anchor}")
+    return redirect(f"{terug}#{anchor}")
+
+
+def _add(request, pk, form_class, add, anchor):
+    traject, plan = _plan_for(request, pk)
+    return save_entry(
+        request,
+        form_class(request.POST),
+        lambda data: add(plan, data),
+        plan,
+        anchor=anchor,
+        terug=reverse("plannen:plan", args=[traject.pk]),
+        bericht=_("Toegevoegd aan het plan."),
+    )
 
 
 @case_roles_only

@@ -16,7 +16,7 @@ from plannen.forms import (
     VeiligheidsplanForm,
     VeiligheidsplanStartForm,
 )
-from plannen.views import _plan_for, case_roles_only
+from plannen.views import _plan_for, case_roles_only, save_entry
 from regie import audit
 from regie.constants import AuditActie
 
@@ -97,17 +97,15 @@ def _vp_add(request, pk, form_class, add, anchor):
     if not hasattr(plan, "veiligheidsplan"):
         return redirect("plannen:veiligheidsplan", pk=traject.pk)
     vp = plan.veiligheidsplan
-    form = form_class(request.POST)
-    if form.is_valid():
-        with transaction.atomic():
-            add(vp, form.cleaned_data)
-            audit.log(request, action=AuditActie.UPDATE, obj=vp, detail=anchor)
-        messages.success(request, _("Toegevoegd aan het Veiligheidsplan."))
-    else:
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
-    return redirect(reverse("plannen:veiligheidsplan", args=[traject.pk]) + f"#{anchor}")
+    return save_entry(
+        request,
+        form_class(request.POST),
+        lambda data: add(vp, data),
+        vp,
+        anchor=anchor,
+        terug=reverse("plannen:veiligheidsplan", args=[traject.pk]),
+        bericht=_("Toegevoegd aan het Veiligheidsplan."),
+    )
 
 
 @case_roles_only
