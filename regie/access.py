@@ -8,7 +8,8 @@ All decisions live here, so they can be read and tested in one place.
 * Case data (households, trajecten, plans, meldcode) is visible only to professionals
   involved with that household. Case apps register how a user is involved through
   `register_household_relation` (issue #3 onward: procesregisseur, casusregisseur,
-  linked professional); `household_ids_for(user)` unites them. Managers see only what
+  linked professional); `filter_households(qs, user, field=...)` unites them into one
+  subquery filter, used by the case models' `for_user`. Managers see only what
   the escalation views show; the beheerder sees no case content at all.
 * Row filtering is a QuerySet method `for_user(user)` that delegates to a `visible_*`
   function here; each object kind has one helper `get_<noun>_for_user(request, pk)` that
@@ -93,16 +94,6 @@ def filter_households(qs: QuerySet, user, *, field: str) -> QuerySet:
     for relation in _household_relations:
         condition |= Q(**{f"{field}__in": relation(user)})
     return qs.filter(condition)
-
-
-def household_ids_for(user) -> set[int]:
-    """Households whose case data this user may see; empty outside the case roles."""
-    if not has_role(user, *CASE_ROLES):
-        return set()
-    ids: set[int] = set()
-    for relation in _household_relations:
-        ids.update(relation(user))
-    return ids
 
 
 # --- visibility per object kind ------------------------------------------------------

@@ -9,15 +9,28 @@ from regie.models import AuditEntry, Organisatie, User
 
 
 @pytest.fixture
-def relation():
-    """A case app's relation: user -> households; here every case user is in household 42."""
+def huishouden(db):
+    from tests.factories import HuishoudenFactory
 
-    def in_household_42(user):
-        return [42]
+    return HuishoudenFactory()
 
-    access.register_household_relation(in_household_42)
-    yield in_household_42
-    access._household_relations.remove(in_household_42)
+
+@pytest.fixture
+def relation(huishouden):
+    """A case app's relation: user -> households; here every user is in this one household."""
+
+    def everyone_in_it(user):
+        return [huishouden.pk]
+
+    access.register_household_relation(everyone_in_it)
+    yield everyone_in_it
+    access._household_relations.remove(everyone_in_it)
+
+
+def _visible(user):
+    from huishoudens.models import Huishouden
+
+    return set(access.filter_households(Huishouden.objects.all(), user, field="pk"))
 
 
 def _acting(user):
@@ -26,10 +39,10 @@ def _acting(user):
 
 
 def test_case_roles_see_households_through_registered_relations(
-    relation, procesregisseur, casusregisseur
+    relation, huishouden, procesregisseur, casusregisseur
 ):
-    assert access.household_ids_for(_acting(procesregisseur)) == {42}
-    assert access.household_ids_for(_acting(casusregisseur)) == {42}
+    assert _visible(_acting(procesregisseur)) == {huishouden}
+    assert _visible(_acting(casusregisseur)) == {huishouden}
 
 
 @pytest.mark.parametrize(
@@ -37,7 +50,7 @@ def test_case_roles_see_households_through_registered_relations(
 )
 def test_roles_outside_case_work_see_no_case_content(db, relation, persona, request):
     user = _acting(request.getfixturevalue(persona))
-    assert access.household_ids_for(user) == set()
+    assert _visible(user) == set()
 
 
 def test_registering_a_relation_twice_counts_once(relation):
