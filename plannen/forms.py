@@ -1,6 +1,7 @@
 """Forms of the plannen app; help texts are the quality criteria of seed 002 ch. 8."""
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from plannen.constants import ActieStatus
@@ -11,6 +12,7 @@ from plannen.models import (
     KrachtZorg,
     Ondersteuningsplan,
     Ondertekening,
+    Overleg,
     PlanningOverleg,
     Schaalscore,
     Veiligheidsafspraak,
@@ -247,4 +249,116 @@ class PlanningForm(forms.ModelForm):
         widgets = {
             "datum": DateInput(),
             "tijd": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        }
+
+
+class OverlegForm(forms.ModelForm):
+    genodigden = forms.MultipleChoiceField(
+        label=_("Genodigden"),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Nodig ten minste één persoon uit.")},
+    )
+    moet_aanwezig = forms.MultipleChoiceField(
+        label=_("Moet zeker aanwezig zijn"),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Zonder deze personen gaat het overleg niet door (002 fase 3a, stap 9-10)."),
+    )
+    verslag = forms.BooleanField(
+        label=_("Dit overleg is al gehouden (vastleggen als verslag)"), required=False
+    )
+
+    class Meta:
+        model = Overleg
+        fields = [
+            "soort",
+            "datum",
+            "begin",
+            "eind",
+            "locatie",
+            "online_link",
+            "voorzitter",
+            "notulist",
+        ]
+        widgets = {
+            "datum": DateInput(),
+            "begin": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "eind": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        }
+
+    def __init__(self, *args, mensen: list[dict], **kwargs):
+        super().__init__(*args, **kwargs)
+        keuzes = [
+            (m["key"], f"{m['naam']} ({m['rol']})" if m["rol"] else m["naam"]) for m in mensen
+        ]
+        self.fields["genodigden"].choices = keuzes
+        self.fields["moet_aanwezig"].choices = keuzes
+        self.fields["voorzitter"].queryset = User.objects.filter(is_active=True).order_by(
+            "last_name"
+        )
+        self.mensen = {m["key"]: m for m in mensen}
+
+    def clean(self):
+        data = super().clean()
+        begin, eind, datum = data.get("begin"), data.get("eind"), data.get("datum")
+        if begin and eind and eind <= begin:
+            self.add_error("eind", _("De eindtijd ligt voor of op de begintijd."))
+        if datum and datum < timezone.localdate() and not data.get("verslag"):
+            self.add_error(
+                "datum",
+                _(
+                    "Deze datum ligt in het verleden. Vink ‘al gehouden’ aan om een gehouden "
+                    "overleg vast te leggen."
+                ),
+            )
+        if not data.get("locatie") and not data.get("online_link"):
+            self.add_error("locatie", _("Vul een locatie of een online link in."))
+        niet_genodigd = set(data.get("moet_aanwezig", [])) - set(data.get("genodigden", []))
+        if niet_genodigd:
+            self.add_error(
+                "moet_aanwezig", _("Wie zeker aanwezig moet zijn, moet ook worden uitgenodigd.")
+            )
+        return data
+
+    def genodigden_data(self) -> list[dict]:
+        moet = set(self.cleaned_data.get("moet_aanwezig", []))
+        return [
+            {**{k: self.mensen[key][k] for k in ("naam", "email", "rol")}, "moet": key in moet}
+            for key in self.cleaned_data["genodigden"]
+        ]
+
+
+class AfrondenForm(forms.Form):
+    volgende_datum = forms.DateField(
+        label=_("Datum volgend overleg"), widget=DateInput(), required=False
+    )
+    volgende_begin = forms.TimeField(
+        label=_("Begintijd"), widget=forms.TimeInput(attrs={"type": "time"}), required=False
+    )
+    volgende_eind = forms.TimeField(
+        label=_("Eindtijd"), widget=forms.TimeInput(attrs={"type": "time"}), required=False
+    )
+
+    def clean(self):
+        data = super().clean()
+        velden = [data.get("volgende_datum"), data.get("volgende_begin"), data.get("volgende_eind")]
+        if any(velden) and not all(velden):
+            raise forms.ValidationError(
+                _("Vul voor het volgende overleg datum, begin- en eindtijd in.")
+            )
+        if all(velden):
+            if velden[2] <= velden[1]:
+                self.add_error("volgende_eind", _("De eindtijd ligt voor of op de begintijd."))
+            if velden[0] < timezone.localdate():
+                self.add_error("volgende_datum", _("Het volgende overleg ligt in de toekomst."))
+        return data
+
+    def volgende(self) -> dict | None:
+        d = self.cleaned_data
+        if not d.get("volgende_datum"):
+            return None
+        return {
+            "datum": d["volgende_datum"],
+            "begin": d["volgende_begin"],
+            "eind": d["volgende_eind"],
         }

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from plannen import views, views_veiligheid
+from plannen import views, views_overleg, views_veiligheid
 
 app_name = "plannen"
 
@@ -57,4 +57,10 @@ urlpatterns = [
     ),
     path("acties/", views.mijn_acties_view, name="mijn_acties"),
     path("acties/<int:actie_pk>/", views.actie_update, name="actie_bijwerken"),
+]
+
+urlpatterns += [
+    path("trajecten/<int:pk>/overleggen/", views_overleg.overleg_list, name="overleggen"),
+    path("trajecten/<int:pk>/overleggen/nieuw/", views_overleg.overleg_new, name="overleg_nieuw"),
+    path("overleggen/<int:pk>/", views_overleg.overleg_detail, name="overleg"),
 ]

@@ -24,9 +24,10 @@ import pytest
 from allauth.mfa import app_settings as mfa_settings
 from axe_playwright_python.sync_playwright import Axe
 from django.db import connections
-from playwright.sync_api import Page
+from django.urls import reverse
+from playwright.sync_api import Page, expect
 
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, totp_code
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -135,3 +136,13 @@ def fill_login_form(page: Page, email: str) -> None:
     page.get_by_role("textbox", name="E-mailadres").fill(email)
     page.get_by_label("Wachtwoord").fill(PASSWORD)
     page.get_by_role("button", name="Inloggen", exact=True).click()
+
+
+def log_in(page: Page, user) -> None:
+    page.goto(reverse("account_login"))
+    fill_login_form(page, user.email)
+    expect(page).to_have_url(reverse("mfa_authenticate"))
+    wait_for_fresh_totp_window()
+    page.get_by_role("textbox", name="Code").fill(totp_code(user))
+    page.get_by_role("button", name="Aanmelden", exact=True).click()
+    expect(page).to_have_url(reverse("start"))

@@ -249,6 +249,28 @@ def gerenderde_versie(planversie):
     return planversie
 
 
+@pytest.fixture
+def overleg(traject, procesregisseur):
+    import datetime
+
+    from plannen.overleggen import overleg_plan
+
+    return overleg_plan(
+        traject=traject,
+        door=procesregisseur,
+        soort="start",
+        datum=datetime.date.today() + datetime.timedelta(days=7),
+        begin=datetime.time(10),
+        eind=datetime.time(11, 30),
+        locatie="Stadhuis Gouda",
+        voorzitter=procesregisseur,
+        genodigden=[
+            {"naam": "Anna Jansen", "email": "", "rol": "ouder", "moet": True},
+            {"naam": "Karim", "email": "karim@regie.test", "rol": "casusregisseur", "moet": False},
+        ],
+    )
+
+
 # --- a real Celery worker on the Redis started by scripts/test.sh ------------------------
 
 

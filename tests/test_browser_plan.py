@@ -11,7 +11,7 @@ import re
 
 import pytest
 from django.urls import reverse
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
 from regie.constants import Rol
 from tests.browser import (  # noqa: F401 (fixtures, used by name)
@@ -20,26 +20,16 @@ from tests.browser import (  # noqa: F401 (fixtures, used by name)
     browser_page_fixture,
     browser_type_launch_args_fixture,
     close_db_connections_fixture,
-    fill_login_form,
+    log_in,
     wait_for_fresh_totp_window,
 )
-from tests.factories import GezinslidFactory, TrajectFactory, UserFactory, totp_code
+from tests.factories import GezinslidFactory, TrajectFactory, UserFactory
 
 pytestmark = pytest.mark.browser
 
 HUISHOUDEN = "Familie Jansen"
 DOEL = "De schulden zijn in beeld en er is een betalingsregeling."
 ACTIE = "Gezin aanmelden bij de schuldhulpverlening"
-
-
-def log_in(page: Page, user) -> None:
-    page.goto(reverse("account_login"))
-    fill_login_form(page, user.email)
-    expect(page).to_have_url(reverse("mfa_authenticate"))
-    wait_for_fresh_totp_window()
-    page.get_by_role("textbox", name="Code").fill(totp_code(user))
-    page.get_by_role("button", name="Aanmelden", exact=True).click()
-    expect(page).to_have_url(reverse("start"))
 
 
 def test_plan_fixed_at_the_startoverleg_and_an_action_done_inline(browser_page, werkproces, org_a):

@@ -18,24 +18,14 @@ from tests.browser import (  # noqa: F401 (fixtures, used by name)
     browser_page_fixture,
     browser_type_launch_args_fixture,
     close_db_connections_fixture,
-    fill_login_form,
+    log_in,
     wait_for_fresh_totp_window,
 )
-from tests.factories import UserFactory, totp_code
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.browser
 
 HUISHOUDEN = "Familie Bakker"
-
-
-def log_in(page: Page, user) -> None:
-    page.goto(reverse("account_login"))
-    fill_login_form(page, user.email)
-    expect(page).to_have_url(reverse("mfa_authenticate"))
-    wait_for_fresh_totp_window()
-    page.get_by_role("textbox", name="Code").fill(totp_code(user))
-    page.get_by_role("button", name="Aanmelden", exact=True).click()
-    expect(page).to_have_url(reverse("start"))
 
 
 def expect_fase(page: Page, fase: str) -> None:

@@ -91,6 +91,9 @@ TABLE: dict[str, Row] = {
     "plannen:versie": Row(involved(), kwargs={"pk": "traject.pk", "nummer": "planversie.nummer"}),
     "plannen:vergelijk": Row(involved(), kwargs={"pk": "planversie.plan.traject_id"}),
     "plannen:mijn_acties": Row(only(CASE)),
+    "plannen:overleggen": Row(involved(), kwargs={"pk": "traject.pk"}),
+    "plannen:overleg_nieuw": Row(involved(), kwargs={"pk": "traject.pk"}),
+    "plannen:overleg": Row(involved(), kwargs={"pk": "overleg.pk"}),
     "plannen:veiligheidsplan": Row(involved(), kwargs={"pk": "traject.pk"}),
     "plannen:pdf": Row(
         involved(), kwargs={"pk": "traject.pk", "nummer": "gerenderde_versie.nummer"}

@@ -8,6 +8,7 @@ from .ondersteuningsplan import (
     PlanPdf,
     PlanVersie,
 )
+from .overleg import Genodigde, Overleg, OverlegSoort, OverlegStatus
 from .veiligheidsplan import (
     Ondertekening,
     Schaalscore,
@@ -17,6 +18,10 @@ from .veiligheidsplan import (
 )
 
 __all__ = [
+    "Genodigde",
+    "Overleg",
+    "OverlegSoort",
+    "OverlegStatus",
     "Actie",
     "Doel",
     "EerdereHulp",

@@ -1,0 +1,92 @@
+"""Overleg: the startoverleg, voortgangsoverleg or a tussentijds/spoedoverleg of a traject
+(seed 002 fase 3a/3b and 5a/5b). The plan is fixed in a meeting (#4) and every meeting ends
+by planning the next one (3b step 8, 5b step 11). Invitations come in a later increment.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .ondersteuningsplan import PlanVersie
+
+
+class OverlegSoort(models.TextChoices):
+    STARTOVERLEG = "start", _("Startoverleg")
+    VOORTGANGSOVERLEG = "voortgang", _("Voortgangsoverleg")
+    TUSSENTIJDS = "tussentijds", _("Tussentijds overleg / spoedoverleg")
+
+
+class OverlegStatus(models.TextChoices):
+    GEPLAND = "gepland", _("Gepland")
+    GEHOUDEN = "gehouden", _("Gehouden")
+    GEANNULEERD = "geannuleerd", _("Geannuleerd")
+
+
+class OverlegQuerySet(models.QuerySet):
+    def for_user(self, user):
+        from regie.access import filter_households
+
+        return filter_households(self, user, field="traject__huishouden_id")
+
+
+class Overleg(models.Model):
+    traject = models.ForeignKey(
+        "huishoudens.Traject", on_delete=models.PROTECT, related_name="overleggen"
+    )
+    soort = models.CharField(_("soort overleg"), max_length=12, choices=OverlegSoort.choices)
+    datum = models.DateField(_("datum"))
+    begin = models.TimeField(_("begintijd"))
+    eind = models.TimeField(_("eindtijd"))
+    locatie = models.CharField(_("locatie"), max_length=200, blank=True)
+    online_link = models.URLField(_("online link"), blank=True)
+    voorzitter = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("voorzitter"),
+    )
+    notulist = models.CharField(_("notulist"), max_length=150, blank=True)
+    status = models.CharField(
+        max_length=12, choices=OverlegStatus.choices, default=OverlegStatus.GEPLAND
+    )
+    planversie = models.ForeignKey(
+        PlanVersie,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("vastgestelde planversie"),
+    )
+    aangemaakt_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+
+    objects = OverlegQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("overleg")
+        verbose_name_plural = _("overleggen")
+        ordering = ["datum", "begin"]
+        indexes = [models.Index(fields=["traject", "status", "datum"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_soort_display()} {self.datum:%d-%m-%Y}"
+
+    @property
+    def audit_household_id(self) -> int:
+        return self.traject.huishouden_id
+
+
+class Genodigde(models.Model):
+    overleg = models.ForeignKey(Overleg, on_delete=models.CASCADE, related_name="genodigden")
+    naam = models.CharField(_("naam"), max_length=150)
+    email = models.EmailField(_("e-mail"), blank=True)
+    rol = models.CharField(_("rol"), max_length=100, blank=True)
+    moet_aanwezig = models.BooleanField(_("moet zeker aanwezig zijn"), default=False)
+    aanwezig = models.BooleanField(_("aanwezig"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-moet_aanwezig", "naam"]

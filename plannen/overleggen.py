@@ -1,0 +1,122 @@
+"""Meetings of a traject: planning, attendance, planning the next one (seed 002 fase 3a, 3b
+step 8, 5a, 5b step 11). Invitations (DEEL G) follow in a later increment of issue #5."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import transaction
+from django.db.models import Min
+
+from plannen.models import Genodigde, Overleg, OverlegSoort, OverlegStatus
+
+
+def mogelijke_genodigden(traject) -> list[dict]:
+    """Everyone who can be invited: members, network, professionals and the regisseurs."""
+    huishouden = traject.huishouden
+    mensen = [
+        {
+            "key": f"lid:{lid.pk}",
+            "naam": str(lid),
+            "email": lid.email,
+            "rol": lid.get_rol_in_gezin_display(),
+        }
+        for lid in huishouden.leden.all()
+    ]
+    mensen += [
+        {"key": f"netwerk:{n.pk}", "naam": n.naam, "email": n.email, "rol": n.rol}
+        for n in huishouden.netwerk.all()
+    ]
+    mensen += [
+        {
+            "key": f"prof:{p.pk}",
+            "naam": p.weergavenaam,
+            "email": p.email or (p.user.email if p.user_id else ""),
+            "rol": p.organisatienaam or "professional",
+        }
+        for p in huishouden.professionals.select_related("user")
+    ]
+    bekend = {m["email"] for m in mensen if m["email"]}
+    mensen += [
+        {
+            "key": f"user:{b.user_id}",
+            "naam": b.user.get_full_name(),
+            "email": b.user.email,
+            "rol": b.get_rol_display(),
+        }
+        for b in traject.betrokkenen.actief().select_related("user")
+        if b.user.email not in bekend
+    ]
+    return mensen
+
+
+@transaction.atomic
+def overleg_plan(
+    *, traject, door, genodigden: list[dict], status: str = OverlegStatus.GEPLAND, **fields
+) -> Overleg:
+    overleg = Overleg.objects.create(traject=traject, aangemaakt_door=door, status=status, **fields)
+    Genodigde.objects.bulk_create(
+        Genodigde(
+            overleg=overleg, naam=g["naam"], email=g["email"], rol=g["rol"], moet_aanwezig=g["moet"]
+        )
+        for g in genodigden
+    )
+    return overleg
+
+
+@transaction.atomic
+def overleg_afronden(
+    *,
+    overleg: Overleg,
+    aanwezig: set[int],
+    planversie=None,
+    volgende: dict | None = None,
+    door=None,
+) -> Overleg | None:
+    """Record who attended and mark the meeting held; plan the next one with the same invitees."""
+    for genodigde in overleg.genodigden.all():
+        genodigde.aanwezig = genodigde.pk in aanwezig
+        genodigde.save(update_fields=["aanwezig"])
+    overleg.status = OverlegStatus.GEHOUDEN
+    overleg.planversie = planversie
+    overleg.save(update_fields=["status", "planversie"])
+    if not volgende:
+        return None
+    genodigden = [
+        {"naam": g.naam, "email": g.email, "rol": g.rol, "moet": g.moet_aanwezig}
+        for g in overleg.genodigden.all()
+    ]
+    return overleg_plan(
+        traject=overleg.traject,
+        door=door or overleg.aangemaakt_door,
+        genodigden=genodigden,
+        soort=OverlegSoort.VOORTGANGSOVERLEG,
+        locatie=overleg.locatie,
+        online_link=overleg.online_link,
+        voorzitter=overleg.voorzitter,
+        notulist=overleg.notulist,
+        **volgende,
+    )
+
+
+@transaction.atomic
+def overleg_annuleren(*, overleg: Overleg) -> None:
+    overleg.status = OverlegStatus.GEANNULEERD
+    overleg.save(update_fields=["status"])
+
+
+def volgende_overleggen(traject_ids) -> dict[int, date]:
+    """The date of the next planned meeting per traject, in one query (start pages)."""
+    rows = (
+        Overleg.objects.filter(
+            traject_id__in=traject_ids, status=OverlegStatus.GEPLAND, datum__gte=date.today()
+        )
+        .values("traject_id")
+        .annotate(eerste=Min("datum"))
+    )
+    return {r["traject_id"]: r["eerste"] for r in rows}
+
+
+def checklist_fase(overleg: Overleg) -> str:
+    """The preparation actions of 3a (startoverleg) or 5a (the other meetings)."""
+    return "3a" if overleg.soort == OverlegSoort.STARTOVERLEG else "5a"

@@ -1,0 +1,116 @@
+"""Meetings of a traject: planning, validation, attendance and the next meeting (#5, part 1)."""
+
+import datetime
+
+from django.urls import reverse
+
+from plannen.models import Overleg, OverlegStatus
+from regie.constants import AuditActie
+from regie.models import AuditEntry
+
+MORGEN = datetime.date.today() + datetime.timedelta(days=1)
+
+
+def _data(gisteren=False, **overrides):
+    datum = datetime.date.today() - datetime.timedelta(days=1) if gisteren else MORGEN
+    data = {
+        "soort": "start",
+        "datum": datum.isoformat(),
+        "begin": "10:00",
+        "eind": "11:00",
+        "locatie": "Stadhuis",
+        "genodigden": ["lid:0"],
+        "moet_aanwezig": [],
+    }
+    data.update(overrides)
+    return data
+
+
+def test_planning_a_startoverleg_with_invitees(
+    login, procesregisseur, traject, gezinslid, casusregisseur
+):
+    client = login(procesregisseur)
+    url = reverse("plannen:overleg_nieuw", args=[traject.pk])
+    keys = [k for k, _l in client.get(url).context["form"].fields["genodigden"].choices]
+    assert f"lid:{gezinslid.pk}" in keys and f"user:{casusregisseur.pk}" in keys
+    response = client.post(
+        url,
+        _data(
+            genodigden=[f"lid:{gezinslid.pk}", f"user:{casusregisseur.pk}"],
+            moet_aanwezig=[f"lid:{gezinslid.pk}"],
+        ),
+    )
+    overleg = Overleg.objects.get()
+    assert response["Location"] == reverse("plannen:overleg", args=[overleg.pk])
+    assert [(g.naam, g.moet_aanwezig) for g in overleg.genodigden.all()] == [
+        (str(gezinslid), True),
+        (casusregisseur.get_full_name(), False),
+    ]
+    assert AuditEntry.objects.filter(
+        action=AuditActie.CREATE, household_id=traject.huishouden_id
+    ).exists()
+
+
+def test_meeting_validation_in_dutch(login, procesregisseur, casusregisseur, traject, gezinslid):
+    client = login(procesregisseur)
+    url = reverse("plannen:overleg_nieuw", args=[traject.pk])
+    lid = f"lid:{gezinslid.pk}"
+    cases = [
+        (_data(genodigden=[lid], eind="09:00"), "De eindtijd ligt voor of op de begintijd."),
+        (_data(genodigden=[lid], gisteren=True), "Deze datum ligt in het verleden."),
+        (_data(genodigden=[]), "Nodig ten minste één persoon uit."),
+        (_data(genodigden=[lid], locatie=""), "Vul een locatie of een online link in."),
+        (
+            _data(genodigden=[lid], moet_aanwezig=[lid, "netwerk:99"]),
+            "Selecteer een geldige keuze.",
+        ),
+    ]
+    for data, message in cases:
+        assert message in client.post(url, data).content.decode(), message
+    assert not Overleg.objects.exists()
+    # A meeting in the past is fine as the record of a meeting held.
+    client.post(url, _data(genodigden=[lid], gisteren=True, verslag="on"))
+    assert Overleg.objects.get().status == OverlegStatus.GEHOUDEN
+
+
+def test_closing_a_meeting_records_attendance_and_plans_the_next(
+    login, procesregisseur, overleg, plan
+):
+    from plannen import services
+
+    versie = services.plan_fix(plan=plan, door=procesregisseur, overleg="Startoverleg")
+    anna, karim = overleg.genodigden.order_by("naam")
+    client = login(procesregisseur)
+    volgende = MORGEN + datetime.timedelta(days=42)
+    response = client.post(
+        reverse("plannen:overleg", args=[overleg.pk]),
+        {
+            "actie": "afronden",
+            "aanwezig": [anna.pk],
+            "volgende_datum": volgende.isoformat(),
+            "volgende_begin": "14:00",
+            "volgende_eind": "15:00",
+        },
+    )
+    overleg.refresh_from_db()
+    assert overleg.status == OverlegStatus.GEHOUDEN and overleg.planversie == versie
+    assert [(g.naam, g.aanwezig) for g in overleg.genodigden.order_by("naam")] == [
+        ("Anna Jansen", True),
+        ("Karim", False),
+    ]
+    nieuw = Overleg.objects.exclude(pk=overleg.pk).get()
+    assert response["Location"] == reverse("plannen:overleg", args=[nieuw.pk])
+    assert (nieuw.soort, nieuw.datum, nieuw.genodigden.count()) == ("voortgang", volgende, 2)
+
+
+def test_next_meeting_on_the_start_page(login, procesregisseur, overleg):
+    html = login(procesregisseur).get(reverse("start")).content.decode()
+    assert overleg.datum.strftime("%Y") in html and "nog niet gepland" not in html
+
+
+def test_meeting_page_shows_the_preparation_checklist(login, casusregisseur, overleg):
+    response = login(casusregisseur).get(reverse("plannen:overleg", args=[overleg.pk]))
+    assert [a.fase for a in response.context["checklist"]] and {
+        a.fase for a in response.context["checklist"]
+    } == {"3a"}
+    assert "moet zeker aanwezig zijn" in response.content.decode()
