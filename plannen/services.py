@@ -20,6 +20,7 @@ from plannen.models import (
     PlanVersie,
 )
 from plannen.selectors import plan_with_everything, snapshot
+from regie.dispatch import dispatch_on_commit
 
 TEXT_SECTIONS = [
     "aanleiding",
@@ -140,7 +141,7 @@ def pdf_request(*, versie: PlanVersie) -> PlanPdf:
         pdf.status = PlanPdf.Status.BEZIG
         pdf.fout = ""
         pdf.save(update_fields=["status", "fout"])
-    transaction.on_commit(lambda: render_plan_pdf.delay(pdf.pk))
+    dispatch_on_commit(render_plan_pdf, pdf.pk)
     return pdf
 
 

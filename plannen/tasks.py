@@ -40,3 +40,19 @@ def render_plan_pdf(pdf_id: int) -> str:
     pdf.duur_ms = int((time.perf_counter() - start) * 1000)
     pdf.save(update_fields=["bestand", "status", "fout", "duur_ms"])
     return "rendered"
+
+
+@shared_task
+def sweep_pdfs(older_than_seconds: int = 120) -> int:
+    """Queue again PDFs still waiting (the broker was down, or a worker died mid-render)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from regie.dispatch import dispatch
+
+    grens = timezone.now() - timedelta(seconds=older_than_seconds)
+    pending = PlanPdf.objects.filter(
+        status=PlanPdf.Status.BEZIG, gevraagd_op__lt=grens
+    ).values_list("pk", flat=True)
+    return sum(dispatch(render_plan_pdf, pk) for pk in pending[:200])

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from django.db import transaction
 from django.template.loader import render_to_string
 
+from regie.dispatch import dispatch_on_commit
 from regie.models import Bericht
 
 
@@ -22,5 +22,5 @@ def bericht_queue(
         bijlage=bijlage,
         bijlage_naam=bijlage_naam,
     )
-    transaction.on_commit(lambda: send_bericht.delay(bericht.pk))
+    dispatch_on_commit(send_bericht, bericht.pk)
     return bericht

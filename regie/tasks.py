@@ -52,3 +52,19 @@ def send_bericht(self, bericht_id: int) -> str:
             bericht.save(update_fields=["status", "verzonden", "fout", "pogingen"])
             return "sent"
     raise self.retry(exc=failed)
+
+
+@shared_task
+def sweep_outbox(older_than_seconds: int = 60) -> int:
+    """Queue again what is still pending (e.g. the broker was down when it was saved)."""
+    from datetime import timedelta
+
+    from regie.dispatch import dispatch
+
+    grens = timezone.now() - timedelta(seconds=older_than_seconds)
+    pending = list(
+        Bericht.objects.filter(status=BerichtStatus.QUEUED, aangemaakt__lt=grens).values_list(
+            "pk", flat=True
+        )[:500]
+    )
+    return sum(dispatch(send_bericht, pk) for pk in pending)

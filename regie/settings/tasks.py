@@ -9,6 +9,11 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TIMEZONE = "Europe/Amsterdam"
 CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_QUEUE", default="regie")
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Celery beat: pending outbox messages and PDFs are queued again (see regie/dispatch.py).
+CELERY_BEAT_SCHEDULE = {
+    "outbox-sweep": {"task": "regie.tasks.sweep_outbox", "schedule": 300.0},
+    "pdf-sweep": {"task": "plannen.tasks.sweep_pdfs", "schedule": 300.0},
+}
 
 # E-mail goes to a local folder in development; production sets EMAIL_URL (smtp://...).
 _email = env.email_url("EMAIL_URL", default="filemail://")
