@@ -32,7 +32,16 @@ class PhoneCleaningMixin:
 class HuishoudenForm(PhoneCleaningMixin, forms.ModelForm):
     class Meta:
         model = Huishouden
-        fields = ["naam", "adres", "postcode", "woonplaats", "gemeente", "telefoon", "email"]
+        fields = [
+            "naam",
+            "adres",
+            "postcode",
+            "woonplaats",
+            "gemeente",
+            "telefoon",
+            "email",
+            "aanspreekvorm",
+        ]
 
     def clean_postcode(self):
         postcode = self.cleaned_data["postcode"].replace(" ", "").upper()

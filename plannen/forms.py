@@ -267,6 +267,7 @@ class OverlegForm(forms.ModelForm):
     verslag = forms.BooleanField(
         label=_("Dit overleg is al gehouden (vastleggen als verslag)"), required=False
     )
+    online_link = forms.URLField(label=_("Online link"), required=False, assume_scheme="https")
 
     class Meta:
         model = Overleg
@@ -276,10 +277,9 @@ class OverlegForm(forms.ModelForm):
             "begin",
             "eind",
             "locatie",
-            "online_link",
             "voorzitter",
             "notulist",
-        ]
+        ]  # online_link is declared above: https as the default scheme
         widgets = {
             "datum": DateInput(),
             "begin": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
@@ -288,6 +288,9 @@ class OverlegForm(forms.ModelForm):
 
     def __init__(self, *args, mensen: list[dict], **kwargs):
         super().__init__(*args, **kwargs)
+        self.order_fields(
+            ["soort", "datum", "begin", "eind", "locatie", "online_link", "voorzitter", "notulist"]
+        )
         keuzes = [
             (m["key"], f"{m['naam']} ({m['rol']})" if m["rol"] else m["naam"]) for m in mensen
         ]

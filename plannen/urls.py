@@ -63,4 +63,5 @@ urlpatterns += [
     path("trajecten/<int:pk>/overleggen/", views_overleg.overleg_list, name="overleggen"),
     path("trajecten/<int:pk>/overleggen/nieuw/", views_overleg.overleg_new, name="overleg_nieuw"),
     path("overleggen/<int:pk>/", views_overleg.overleg_detail, name="overleg"),
+    path("overleggen/<int:pk>/uitnodiging/", views_overleg.uitnodiging_preview, name="uitnodiging"),
 ]

@@ -11,6 +11,7 @@ from huishoudens.selectors import get_traject_for_user
 from plannen import overleggen
 from plannen.forms import AfrondenForm, OverlegForm
 from plannen.models import Overleg, OverlegStatus
+from plannen.uitnodigingen import uitnodigingen
 from regie import access, audit
 from regie.constants import CASE_ROLES, AuditActie
 
@@ -114,5 +115,28 @@ def overleg_detail(request, pk):
             "genodigden": overleg.genodigden.all(),
             "checklist": checklist,
             "form": form,
+        },
+    )
+
+
+@case_roles_only
+@require_GET
+def uitnodiging_preview(request, pk):
+    """What each invitee will receive (DEEL G template, u or jij as the household prefers)."""
+    overleg = access.get_for_user_or_404(
+        request,
+        Overleg.objects.select_related(
+            "traject__huishouden", "voorzitter__organisatie", "aangemaakt_door__organisatie"
+        ),
+        pk,
+    )
+    audit.log(request, action=AuditActie.READ, obj=overleg, detail="uitnodiging voorbeeld")
+    return render(
+        request,
+        "plannen/uitnodiging_preview.html",
+        {
+            "overleg": overleg,
+            "traject": overleg.traject,
+            "uitnodigingen": uitnodigingen(overleg),
         },
     )

@@ -183,7 +183,8 @@ def procesregisseur_actie(db):
 
 @pytest.fixture
 def werkproces(transactional_db):
-    """The phase actions and start criteria, as data migration huishoudens 0002 loads them.
+    """The seeded data (phase actions and start criteria, huishoudens 0002; invitation
+    templates, plannen 0007) as the data migrations load them.
 
     Every transactional test flushes the database when it ends, so after the first browser
     test of the session they are gone. serialized_rollback cannot restore them here: Django
@@ -194,9 +195,12 @@ def werkproces(transactional_db):
     from django.apps import apps
 
     from huishoudens.models import FaseActie
+    from plannen.models import UitnodigingSjabloon
 
     if not FaseActie.objects.exists():
         importlib.import_module("huishoudens.migrations.0002_werkproces").load(apps, None)
+    if not UitnodigingSjabloon.objects.exists():
+        importlib.import_module("plannen.migrations.0007_uitnodigingen").load(apps, None)
 
 
 # --- plannen: an Ondersteuningsplan with one goal and Karim's action, fixed once ---------

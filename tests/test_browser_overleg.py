@@ -45,6 +45,10 @@ def test_procesregisseur_plans_and_closes_a_startoverleg(browser_page, werkproce
     expect(page.get_by_role("heading", level=1)).to_contain_text("Startoverleg")
     expect(page.get_by_text("moet zeker aanwezig zijn")).to_be_visible()
     assert_no_axe_violations(page)
+    page.get_by_role("link", name="Uitnodiging bekijken").click()
+    expect(page.get_by_role("heading", name="Aan Anna Jansen")).to_be_visible()
+    assert_no_axe_violations(page)
+    page.get_by_role("link", name="Terug naar het overleg").click()
 
     page.get_by_label("Datum volgend overleg").fill(
         (morgen + datetime.timedelta(days=42)).isoformat()

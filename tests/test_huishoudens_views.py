@@ -22,6 +22,7 @@ from tests.factories import GezinslidFactory, TrajectFactory, UserFactory
 def _aanmelding(gemeente, **overrides):
     data = {
         "hh-naam": "Familie de Groot",
+        "hh-aanspreekvorm": "u",
         "hh-adres": "Markt 1",
         "hh-postcode": "2801jk",
         "hh-woonplaats": "Gouda",

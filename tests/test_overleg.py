@@ -114,3 +114,46 @@ def test_meeting_page_shows_the_preparation_checklist(login, casusregisseur, ove
         a.fase for a in response.context["checklist"]
     } == {"3a"}
     assert "moet zeker aanwezig zijn" in response.content.decode()
+
+
+def test_four_templates_of_the_richtlijn_are_loaded(db):
+    from plannen.models import UitnodigingSjabloon
+
+    assert set(
+        UitnodigingSjabloon.objects.filter(organisatie__isnull=True).values_list("soort", "vorm")
+    ) == {("start", "u"), ("start", "jij"), ("voortgang", "u"), ("voortgang", "jij")}
+
+
+def test_invitation_preview_uses_the_households_form_of_address(
+    login, procesregisseur, overleg, traject
+):
+    client = login(procesregisseur)
+    html = client.get(reverse("plannen:uitnodiging", args=[overleg.pk])).content.decode()
+    assert "Beste Anna Jansen," in html and "Beste Karim," in html
+    assert (
+        "Het overleg heeft als doel het maken van een plan voor u en (eventueel) uw gezin." in html
+    )
+    assert "Graag nodigen wij u/jullie uit voor een overleg op" in html and "Stadhuis Gouda" in html
+    traject.huishouden.aanspreekvorm = "jij"
+    traject.huishouden.save()
+    html = client.get(reverse("plannen:uitnodiging", args=[overleg.pk])).content.decode()
+    assert (
+        "Zorgen: wat wil jij veranderen?" in html
+        and "Wij hopen je hiermee voldoende te hebben" in html
+    )
+
+
+def test_an_organisations_own_template_wins(login, procesregisseur, overleg):
+    from plannen.models import UitnodigingSjabloon
+
+    eigen = UitnodigingSjabloon.objects.get(organisatie__isnull=True, soort="start", vorm="u")
+    eigen.pk = None
+    eigen.organisatie = procesregisseur.organisatie
+    eigen.slot = "Na afloop drinken we samen koffie."
+    eigen.save()
+    html = (
+        login(procesregisseur)
+        .get(reverse("plannen:uitnodiging", args=[overleg.pk]))
+        .content.decode()
+    )
+    assert "Na afloop drinken we samen koffie." in html

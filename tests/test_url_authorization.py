@@ -94,6 +94,7 @@ TABLE: dict[str, Row] = {
     "plannen:overleggen": Row(involved(), kwargs={"pk": "traject.pk"}),
     "plannen:overleg_nieuw": Row(involved(), kwargs={"pk": "traject.pk"}),
     "plannen:overleg": Row(involved(), kwargs={"pk": "overleg.pk"}),
+    "plannen:uitnodiging": Row(involved(), kwargs={"pk": "overleg.pk"}),
     "plannen:veiligheidsplan": Row(involved(), kwargs={"pk": "traject.pk"}),
     "plannen:pdf": Row(
         involved(), kwargs={"pk": "traject.pk", "nummer": "gerenderde_versie.nummer"}

@@ -40,6 +40,13 @@ class Huishouden(models.Model):
     )
     telefoon = models.CharField(_("telefoon"), max_length=30, blank=True)
     email = models.EmailField(_("e-mailadres"), blank=True)
+    aanspreekvorm = models.CharField(
+        _("aanspreekvorm"),
+        max_length=3,
+        choices=[("u", _("u")), ("jij", _("jij"))],
+        default="u",
+        help_text=_("Hoe het huishouden aangesproken wil worden, onder meer in uitnodigingen."),
+    )
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
     aangemaakt_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"

@@ -8,7 +8,7 @@ from .ondersteuningsplan import (
     PlanPdf,
     PlanVersie,
 )
-from .overleg import Genodigde, Overleg, OverlegSoort, OverlegStatus
+from .overleg import Genodigde, Overleg, OverlegSoort, OverlegStatus, UitnodigingSjabloon
 from .veiligheidsplan import (
     Ondertekening,
     Schaalscore,
@@ -32,6 +32,7 @@ __all__ = [
     "PlanPdf",
     "PlanVersie",
     "Schaalscore",
+    "UitnodigingSjabloon",
     "Veiligheidsafspraak",
     "VeiligheidsContact",
     "Veiligheidsplan",

@@ -90,3 +90,40 @@ class Genodigde(models.Model):
 
     class Meta:
         ordering = ["-moet_aanwezig", "naam"]
+
+
+class UitnodigingSjabloon(models.Model):
+    """An invitation text (seed 002 DEEL G): startoverleg or voortgangsoverleg, u- or jij-vorm.
+    The four of the Richtlijn have no organisation; an organisation may keep its own version."""
+
+    organisatie = models.ForeignKey(
+        "regie.Organisatie", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    soort = models.CharField(
+        _("overleg"),
+        max_length=12,
+        choices=[("start", _("Startoverleg")), ("voortgang", _("Voortgangsoverleg"))],
+    )
+    vorm = models.CharField(
+        _("aanspreekvorm"), max_length=3, choices=[("u", _("u-vorm")), ("jij", _("jij-vorm"))]
+    )
+    titel = models.CharField(max_length=150)
+    onderwerp = models.CharField(_("onderwerp"), max_length=200)
+    uitnodiging = models.TextField(_("uitnodigingszin"))
+    doel = models.TextField(_("doel van het overleg"))
+    agenda_intro = models.CharField(max_length=200)
+    agenda = models.JSONField(_("agenda"))
+    slot = models.TextField()
+    afsluiting = models.TextField()
+    groet = models.CharField(max_length=100)
+    bron = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("uitnodigingssjabloon")
+        verbose_name_plural = _("uitnodigingssjablonen")
+        constraints = [
+            models.UniqueConstraint(fields=["organisatie", "soort", "vorm"], name="sjabloon_uniek")
+        ]
+
+    def __str__(self) -> str:
+        return self.titel

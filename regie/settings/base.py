@@ -121,4 +121,3 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {"axes": {"level": "WARNING"}, "weasyprint.progress": {"level": "WARNING"}},
 }
-FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 default: links typed without scheme are https
