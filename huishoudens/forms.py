@@ -17,16 +17,9 @@ from huishoudens.models import (
     Traject,
 )
 from regie.constants import Rol
-from regie.forms import DateInput
+from regie.forms import DateInput, PhoneCleaningMixin
 from regie.models import User
 from regie.validators import validate_not_future, validate_telefoon
-
-
-class PhoneCleaningMixin:
-    def clean_telefoon(self):
-        telefoon = self.cleaned_data.get("telefoon", "").strip()
-        validate_telefoon(telefoon)
-        return telefoon
 
 
 class HuishoudenForm(PhoneCleaningMixin, forms.ModelForm):

@@ -20,9 +20,9 @@ from plannen.models import (
     Veiligheidsplan,
 )
 from plannen.selectors import sections
-from regie.forms import DateInput
+from plannen.veiligheid import VP_TEXT
+from regie.forms import DateInput, PhoneCleaningMixin
 from regie.models import User
-from regie.validators import validate_telefoon
 
 
 def _criterium(code: str) -> str:
@@ -144,17 +144,7 @@ class VeiligheidsplanForm(forms.ModelForm):
 
     class Meta:
         model = Veiligheidsplan
-        fields = [
-            "doel_opheffen",
-            "doel_oorzaak",
-            "doel_herstel",
-            "veiligheidsvoorwaarden",
-            "zorgen_onveiligheid",
-            "grootste_zorg",
-            "complicerende_factoren",
-            "bestaande_veiligheid",
-            "datum_vervolgevaluatie",
-        ]
+        fields = VP_TEXT
         widgets = {
             **{
                 f: forms.Textarea(attrs={"rows": 3})
@@ -208,15 +198,10 @@ class AfspraakForm(forms.ModelForm):
         }
 
 
-class ContactForm(forms.ModelForm):
+class ContactForm(PhoneCleaningMixin, forms.ModelForm):
     class Meta:
         model = VeiligheidsContact
         fields = ["naam", "wanneer_bellen", "telefoon", "email"]
-
-    def clean_telefoon(self):
-        telefoon = self.cleaned_data["telefoon"].strip()
-        validate_telefoon(telefoon)
-        return telefoon
 
 
 class ScoreForm(forms.ModelForm):

@@ -51,14 +51,21 @@ def plan_sections_save(
 ) -> Ondersteuningsplan:
     """Save the text sections, unless someone else saved since `revisie` (then PlanConflict,
     nothing written): two people at the table never overwrite each other silently."""
-    locked = Ondersteuningsplan.objects.select_for_update().get(pk=plan.pk)
+    return save_revision(plan, revisie, TEXT_SECTIONS, fields, bijgewerkt_door=door)
+
+
+def save_revision(obj, revisie: int, allowed: list[str], fields: dict, **extra):
+    """Optimistic locking shared by the Ondersteuningsplan and the Veiligheidsplan: lock the
+    row, refuse a save that started from an older revision, write the allowed fields."""
+    locked = type(obj).objects.select_for_update().get(pk=obj.pk)
     if locked.revisie != revisie:
         raise PlanConflict(locked)
-    for name in TEXT_SECTIONS:
+    for name in allowed:
         if name in fields:
             setattr(locked, name, fields[name])
+    for name, value in extra.items():
+        setattr(locked, name, value)
     locked.revisie += 1
-    locked.bijgewerkt_door = door
     locked.save()
     return locked
 

@@ -49,15 +49,7 @@ def veiligheidsplan_start(*, plan: Ondersteuningsplan, namen: str) -> Veiligheid
 @transaction.atomic
 def veiligheidsplan_save(*, vp: Veiligheidsplan, revisie: int, **fields) -> Veiligheidsplan:
     """Like the Ondersteuningsplan's texts: a save from an old revision is a conflict."""
-    locked = Veiligheidsplan.objects.select_for_update().get(pk=vp.pk)
-    if locked.revisie != revisie:
-        raise services.PlanConflict(locked)
-    for name in VP_TEXT:
-        if name in fields:
-            setattr(locked, name, fields[name])
-    locked.revisie += 1
-    locked.save()
-    return locked
+    return services.save_revision(vp, revisie, VP_TEXT, fields)
 
 
 @transaction.atomic

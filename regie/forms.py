@@ -21,6 +21,15 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
+class PhoneCleaningMixin:
+    """Forms with a `telefoon` field: trimmed and checked as a Dutch or international number."""
+
+    def clean_telefoon(self):
+        telefoon = self.cleaned_data.get("telefoon", "").strip()
+        validate_telefoon(telefoon)
+        return telefoon
+
+
 class OrganisatieForm(forms.ModelForm):
     class Meta:
         model = Organisatie
@@ -30,7 +39,7 @@ class OrganisatieForm(forms.ModelForm):
         return " ".join(self.cleaned_data["naam"].split())
 
 
-class UserForm(forms.ModelForm):
+class UserForm(PhoneCleaningMixin, forms.ModelForm):
     rollen = forms.MultipleChoiceField(
         label=_("Rollen"),
         choices=Rol.choices,
@@ -70,11 +79,6 @@ class UserForm(forms.ModelForm):
         if clash.exists():
             raise forms.ValidationError(_("Er bestaat al een account met dit e-mailadres."))
         return email
-
-    def clean_telefoon(self):
-        telefoon = self.cleaned_data["telefoon"].strip()
-        validate_telefoon(telefoon)
-        return telefoon
 
 
 class CompetentieForm(forms.ModelForm):
