@@ -237,7 +237,49 @@ class PlanningForm(forms.ModelForm):
         }
 
 
-class OverlegForm(forms.ModelForm):
+class OverlegTijdForm(forms.ModelForm):
+    """When and where: shared by planning a meeting and changing a planned one."""
+
+    online_link = forms.URLField(label=_("Online link"), required=False, assume_scheme="https")
+    verleden_toegestaan = False
+
+    class Meta:
+        model = Overleg
+        fields = ["datum", "begin", "eind", "locatie", "voorzitter", "notulist"]
+        widgets = {
+            "datum": DateInput(),
+            "begin": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "eind": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        }
+
+    def __init__(self, *args, voorzitters, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.order_fields(
+            ["soort", "datum", "begin", "eind", "locatie", "online_link", "voorzitter", "notulist"]
+        )
+        self.fields["voorzitter"].queryset = voorzitters
+
+    def clean(self):
+        data = super().clean()
+        begin, eind, datum = data.get("begin"), data.get("eind"), data.get("datum")
+        if begin and eind and eind <= begin:
+            self.add_error("eind", _("De eindtijd ligt voor of op de begintijd."))
+        if datum and datum < timezone.localdate() and not self.verleden_toegestaan:
+            self.add_error(
+                "datum",
+                _(
+                    "Deze datum ligt in het verleden. Vink ‘al gehouden’ aan om een gehouden "
+                    "overleg vast te leggen."
+                )
+                if "verslag" in self.fields
+                else _("Een gepland overleg ligt vandaag of later."),
+            )
+        if not data.get("locatie") and not data.get("online_link"):
+            self.add_error("locatie", _("Vul een locatie of een online link in."))
+        return data
+
+
+class OverlegForm(OverlegTijdForm):
     genodigden = forms.MultipleChoiceField(
         label=_("Genodigden"),
         widget=forms.CheckboxSelectMultiple,
@@ -252,55 +294,22 @@ class OverlegForm(forms.ModelForm):
     verslag = forms.BooleanField(
         label=_("Dit overleg is al gehouden (vastleggen als verslag)"), required=False
     )
-    online_link = forms.URLField(label=_("Online link"), required=False, assume_scheme="https")
 
-    class Meta:
-        model = Overleg
-        fields = [
-            "soort",
-            "datum",
-            "begin",
-            "eind",
-            "locatie",
-            "voorzitter",
-            "notulist",
-        ]  # online_link is declared above: https as the default scheme
-        widgets = {
-            "datum": DateInput(),
-            "begin": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-            "eind": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-        }
+    class Meta(OverlegTijdForm.Meta):
+        fields = ["soort", *OverlegTijdForm.Meta.fields]
 
     def __init__(self, *args, mensen: list[dict], **kwargs):
         super().__init__(*args, **kwargs)
-        self.order_fields(
-            ["soort", "datum", "begin", "eind", "locatie", "online_link", "voorzitter", "notulist"]
-        )
         keuzes = [
             (m["key"], f"{m['naam']} ({m['rol']})" if m["rol"] else m["naam"]) for m in mensen
         ]
         self.fields["genodigden"].choices = keuzes
         self.fields["moet_aanwezig"].choices = keuzes
-        self.fields["voorzitter"].queryset = User.objects.filter(is_active=True).order_by(
-            "last_name"
-        )
         self.mensen = {m["key"]: m for m in mensen}
 
     def clean(self):
+        self.verleden_toegestaan = bool(self.cleaned_data.get("verslag"))
         data = super().clean()
-        begin, eind, datum = data.get("begin"), data.get("eind"), data.get("datum")
-        if begin and eind and eind <= begin:
-            self.add_error("eind", _("De eindtijd ligt voor of op de begintijd."))
-        if datum and datum < timezone.localdate() and not data.get("verslag"):
-            self.add_error(
-                "datum",
-                _(
-                    "Deze datum ligt in het verleden. Vink ‘al gehouden’ aan om een gehouden "
-                    "overleg vast te leggen."
-                ),
-            )
-        if not data.get("locatie") and not data.get("online_link"):
-            self.add_error("locatie", _("Vul een locatie of een online link in."))
         niet_genodigd = set(data.get("moet_aanwezig", [])) - set(data.get("genodigden", []))
         if niet_genodigd:
             self.add_error(

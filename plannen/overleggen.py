@@ -1,14 +1,20 @@
 """Meetings of a traject: planning, attendance, planning the next one (seed 002 fase 3a, 3b
-step 8, 5a, 5b step 11). Invitations (DEEL G) follow in a later increment of issue #5."""
+step 8, 5a, 5b step 11). Invitations (DEEL G) are in plannen.uitnodigingen; this module
+calls them where a change must reach the invitees."""
 
 from __future__ import annotations
 
 from datetime import date
 
 from django.db import transaction
-from django.db.models import Min
+from django.db.models import Min, Q
 
-from plannen.models import Genodigde, Overleg, OverlegSoort, OverlegStatus
+from plannen import uitnodigingen
+from plannen.models import Antwoord, Genodigde, Overleg, OverlegSoort, OverlegStatus
+from regie.models import User
+
+# A change of these fields is news for the invitees' calendars (a new SEQUENCE).
+AGENDAVELDEN = ("datum", "begin", "eind", "locatie", "online_link")
 
 
 def mogelijke_genodigden(traject) -> list[dict]:
@@ -99,10 +105,39 @@ def overleg_afronden(
     )
 
 
+def voorzitter_keuzes(traject, user):
+    """Who can chair: the traject's regisseurs and the planner's colleagues."""
+    return (
+        User.objects.filter(is_active=True)
+        .filter(
+            Q(pk__in=traject.betrokkenen.actief().values("user_id"))
+            | Q(organisatie_id=user.organisatie_id, organisatie__isnull=False)
+        )
+        .order_by("last_name", "first_name")
+    )
+
+
 @transaction.atomic
-def overleg_annuleren(*, overleg: Overleg) -> None:
+def overleg_wijzigen(*, overleg: Overleg, gewijzigd: list[str]) -> int:
+    """Save a planned meeting whose form changed `gewijzigd`; a new date, time or place
+    raises the SEQUENCE, clears the replies (they were for the old time) and sends the
+    update to everyone already invited. Returns the number of updates queued."""
+    if not set(gewijzigd) & set(AGENDAVELDEN):
+        overleg.save()
+        return 0
+    overleg.volgnummer += 1
+    overleg.save()
+    overleg.genodigden.update(antwoord=Antwoord.GEEN, beantwoord_op=None)
+    return uitnodigingen.wijziging_versturen(overleg)
+
+
+@transaction.atomic
+def overleg_annuleren(*, overleg: Overleg) -> int:
+    """Cancel the meeting; invitees already invited get a cancellation (CANCEL)."""
     overleg.status = OverlegStatus.GEANNULEERD
-    overleg.save(update_fields=["status"])
+    overleg.volgnummer += 1
+    overleg.save(update_fields=["status", "volgnummer"])
+    return uitnodigingen.annulering_versturen(overleg)
 
 
 def volgende_overleggen(traject_ids) -> dict[int, date]:

@@ -44,22 +44,25 @@ def _fetcher_class():
     return StaticOnlyFetcher
 
 
-def render_versie_pdf(versie, *, fetcher=None) -> bytes:
+def render_pdf(template: str, context: dict, *, fetcher=None) -> bytes:
     from weasyprint import HTML
 
-    fetcher = fetcher or _fetcher_class()()
-    traject = versie.plan.traject
-    html = render_to_string(
+    html = render_to_string(template, context)
+    return HTML(string=html, base_url=SCHEME, url_fetcher=fetcher or _fetcher_class()()).write_pdf()
+
+
+def render_versie_pdf(versie, *, fetcher=None) -> bytes:
+    return render_pdf(
         "plannen/pdf/plan.html",
         {
             "versie": versie,
             "v": versie.inhoud,
-            "traject": traject,
+            "traject": versie.plan.traject,
             "organisatie": versie.vastgesteld_door.organisatie,
             "gemaakt_op": timezone.now(),
         },
+        fetcher=fetcher,
     )
-    return HTML(string=html, base_url=SCHEME, url_fetcher=fetcher).write_pdf()
 
 
 def new_fetcher():

@@ -56,3 +56,11 @@ def sweep_pdfs(older_than_seconds: int = 120) -> int:
         status=PlanPdf.Status.BEZIG, gevraagd_op__lt=grens
     ).values_list("pk", flat=True)
     return sum(dispatch(render_plan_pdf, pk) for pk in pending[:200])
+
+
+@shared_task
+def herinneringen() -> int:
+    """Daily (Celery beat): the fase 5a reminders of the coming voortgangsoverleggen."""
+    from plannen.uitnodigingen import herinneringen_versturen
+
+    return herinneringen_versturen()

@@ -1,20 +1,44 @@
 """Invitations of a meeting from the DEEL G templates (seed 002): the organisation's own
 template when it has one, otherwise the Richtlijn's; u or jij as the household prefers.
-This increment renders them (preview); sending with calendar files follows in #5."""
+
+Sending goes through the outbox (regie.outbox): every message is a row written in the
+transaction of the change that causes it, with an idempotency key, and carries a calendar
+file (plannen.agenda). What is sent when:
+- `versturen`: the invitation (REQUEST) to every invitee with an e-mail address;
+- `wijziging_versturen`: after a change of date, time or place, an update (REQUEST with a
+  raised SEQUENCE) to everyone invited;
+- `annulering_versturen`: a cancellation (CANCEL);
+- `herinneringen_versturen` (Celery beat, daily): the reminder of fase 5a a configurable
+  number of days (REGIE_HERINNERING_DAGEN) before each voortgangsoverleg.
+Invitees without e-mail get a printable letter (plannen.views_overleg.uitnodiging_brief).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date, timedelta
 
+from django.conf import settings
+from django.db import transaction
 from django.db.models import Q
-from django.utils import formats
+from django.urls import reverse
+from django.utils import formats, timezone
 
-from plannen.models import Overleg, OverlegSoort, UitnodigingSjabloon
+from plannen import agenda
+from plannen.models import (
+    Antwoord,
+    Genodigde,
+    Overleg,
+    OverlegSoort,
+    OverlegStatus,
+    UitnodigingSjabloon,
+)
+from regie.outbox import bericht_queue
 
 
 @dataclass
 class Uitnodiging:
-    aan: str
+    genodigde: Genodigde
     onderwerp: str
     kopgegevens: list[tuple[str, str]]
     aanhef: str
@@ -24,39 +48,44 @@ class Uitnodiging:
     alinea_na: list[str]
     groet: str
     afzender: list[str]
+    antwoord_url: str = field(default="")
+    vorm: str = "u"
+
+    @property
+    def aan(self) -> str:
+        return self.genodigde.naam
 
 
 def sjabloon_voor(overleg: Overleg) -> UitnodigingSjabloon:
     soort = "start" if overleg.soort == OverlegSoort.STARTOVERLEG else "voortgang"
-    vorm = overleg.traject.huishouden.aanspreekvorm
-    organisatie = overleg.aangemaakt_door.organisatie_id
-    kandidaten = UitnodigingSjabloon.objects.filter(soort=soort, vorm=vorm).filter(
-        Q(organisatie_id=organisatie) | Q(organisatie__isnull=True)
+    kandidaten = UitnodigingSjabloon.objects.filter(
+        soort=soort, vorm=overleg.traject.huishouden.aanspreekvorm
     )
+    organisatie = overleg.aangemaakt_door.organisatie_id
     # The organisation's own version wins over the Richtlijn's (which has no organisation).
     return (
-        kandidaten.order_by("organisatie_id").first()
-        if organisatie is None
-        else (
-            kandidaten.filter(organisatie_id=organisatie).first()
-            or kandidaten.filter(organisatie__isnull=True).first()
-        )
+        kandidaten.filter(organisatie_id=organisatie).first() if organisatie else None
+    ) or kandidaten.filter(organisatie__isnull=True).first()
+
+
+def antwoord_url(genodigde: Genodigde) -> str:
+    return settings.REGIE_BASE_URL.rstrip("/") + reverse(
+        "plannen:antwoord", kwargs={"token": genodigde.token}
     )
 
 
-def uitnodigingen(overleg: Overleg) -> list[Uitnodiging]:
+def uitnodigingen(overleg: Overleg, genodigden=None) -> list[Uitnodiging]:
     """One invitation per invitee, filled with klant(en), kinderen, genodigden and the time."""
     sjabloon = sjabloon_voor(overleg)
     leden = list(overleg.traject.huishouden.leden.all())
-    genodigden = list(overleg.genodigden.all())
+    alle = list(overleg.genodigden.all())
     datum = formats.date_format(overleg.datum, "l j F Y")
-    tijd = f"{overleg.begin:%H:%M} – {overleg.eind:%H:%M} uur"
     kop = [
         ("Klant(en)", ", ".join(str(lid) for lid in leden if not lid.minderjarig) or "—"),
         ("Kinderen", ", ".join(str(lid) for lid in leden if lid.minderjarig) or "—"),
-        ("Genodigden", ", ".join(g.naam for g in genodigden)),
+        ("Genodigden", ", ".join(g.naam for g in alle)),
         ("Datum", datum),
-        ("Tijd", tijd),
+        ("Tijd", f"{overleg.begin:%H:%M} – {overleg.eind:%H:%M} uur"),
         ("Locatie", overleg.locatie or overleg.online_link),
     ]
     zin = sjabloon.uitnodiging.format(
@@ -65,7 +94,7 @@ def uitnodigingen(overleg: Overleg) -> list[Uitnodiging]:
     afzender = overleg.voorzitter or overleg.aangemaakt_door
     return [
         Uitnodiging(
-            aan=g.naam,
+            genodigde=g,
             onderwerp=sjabloon.onderwerp,
             kopgegevens=kop,
             aanhef=f"Beste {g.naam},",
@@ -75,6 +104,86 @@ def uitnodigingen(overleg: Overleg) -> list[Uitnodiging]:
             alinea_na=[sjabloon.slot, sjabloon.afsluiting],
             groet=sjabloon.groet,
             afzender=[afzender.get_full_name(), str(afzender.organisatie or "")],
+            antwoord_url=antwoord_url(g),
+            vorm=sjabloon.vorm,
         )
-        for g in genodigden
+        for g in (alle if genodigden is None else genodigden)
     ]
+
+
+# What each kind of message says above the invitation text, and in its subject.
+SOORTEN = {
+    "uitnodiging": ("", ""),
+    "wijziging": ("Gewijzigd: ", "Het overleg is gewijzigd. Dit zijn de nieuwe gegevens."),
+    "herinnering": ("Herinnering: ", "Een herinnering aan het overleg hieronder."),
+    "annulering": ("Geannuleerd: ", "Het overleg hieronder gaat niet door."),
+}
+
+
+def _verstuur(overleg: Overleg, soort: str, genodigden) -> int:
+    """Queue one message of `soort` per invitee with an e-mail address; idempotent per
+    meeting, SEQUENCE, invitee and kind."""
+    methode = agenda.CANCEL if soort == "annulering" else agenda.REQUEST
+    prefix, intro = SOORTEN[soort]
+    aantal = 0
+    for u in uitnodigingen(overleg, [g for g in genodigden if g.email]):
+        g = u.genodigde
+        tekst = "\n".join([*u.agenda, "", f"Reageren: {u.antwoord_url}"])
+        bericht = bericht_queue(
+            aan=g.email,
+            template="overleg",
+            context={"u": u, "prefix": prefix, "intro": intro, "annulering": soort == "annulering"},
+            agenda=agenda.ics(overleg, g, methode=methode, beschrijving=tekst),
+            sleutel=f"overleg:{overleg.uid}:{overleg.volgnummer}:{g.pk}:{soort}",
+        )
+        g.bericht = bericht
+        g.save(update_fields=["bericht"])
+        aantal += 1
+    return aantal
+
+
+@transaction.atomic
+def versturen(overleg: Overleg) -> tuple[int, list[Genodigde]]:
+    """Send the invitation; returns how many e-mails were queued and who needs a letter."""
+    genodigden = list(overleg.genodigden.all())
+    aantal = _verstuur(overleg, "uitnodiging", genodigden)
+    overleg.uitgenodigd_op = timezone.now()
+    overleg.save(update_fields=["uitgenodigd_op"])
+    return aantal, [g for g in genodigden if not g.email]
+
+
+def wijziging_versturen(overleg: Overleg) -> int:
+    """After the meeting's date, time or place changed (and `volgnummer` was raised)."""
+    if not overleg.uitgenodigd_op:
+        return 0
+    return _verstuur(overleg, "wijziging", overleg.genodigden.all())
+
+
+def annulering_versturen(overleg: Overleg) -> int:
+    if not overleg.uitgenodigd_op:
+        return 0
+    return _verstuur(overleg, "annulering", overleg.genodigden.all())
+
+
+def herinneringen_versturen(vandaag: date | None = None) -> int:
+    """Fase 5a: remind the invitees of every voortgangsoverleg within the coming
+    REGIE_HERINNERING_DAGEN days, once per meeting. Invitees who declined are skipped."""
+    vandaag = vandaag or timezone.localdate()
+    grens = vandaag + timedelta(days=settings.REGIE_HERINNERING_DAGEN)
+    overleggen = Overleg.objects.filter(
+        soort=OverlegSoort.VOORTGANGSOVERLEG,
+        status=OverlegStatus.GEPLAND,
+        herinnerd_op__isnull=True,
+        datum__gte=vandaag,
+        datum__lte=grens,
+    ).select_related(
+        "traject__huishouden", "voorzitter__organisatie", "aangemaakt_door__organisatie"
+    )
+    aantal = 0
+    for overleg in overleggen:
+        with transaction.atomic():
+            genodigden = overleg.genodigden.filter(~Q(antwoord=Antwoord.AFGEMELD))
+            aantal += _verstuur(overleg, "herinnering", genodigden)
+            overleg.herinnerd_op = timezone.now()
+            overleg.save(update_fields=["herinnerd_op"])
+    return aantal

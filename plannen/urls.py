@@ -63,5 +63,13 @@ urlpatterns += [
     path("trajecten/<int:pk>/overleggen/", views_overleg.overleg_list, name="overleggen"),
     path("trajecten/<int:pk>/overleggen/nieuw/", views_overleg.overleg_new, name="overleg_nieuw"),
     path("overleggen/<int:pk>/", views_overleg.overleg_detail, name="overleg"),
+    path("overleggen/<int:pk>/wijzigen/", views_overleg.overleg_edit, name="overleg_wijzigen"),
+    path("overleggen/<int:pk>/annuleren/", views_overleg.overleg_cancel, name="overleg_annuleren"),
     path("overleggen/<int:pk>/uitnodiging/", views_overleg.uitnodiging_preview, name="uitnodiging"),
+    path(
+        "overleggen/<int:pk>/brief/<int:genodigde>.pdf",
+        views_overleg.uitnodiging_brief,
+        name="uitnodiging_brief",
+    ),
+    path("uitnodiging/<str:token>/", views_overleg.antwoord, name="antwoord"),
 ]

@@ -1,17 +1,22 @@
-"""Meetings of a traject: list, plan, the meeting page (checklist, attendance, next meeting)."""
+"""Meetings of a traject: list, plan, change, the meeting page (checklist, invitees with the
+state of their invitation, attendance, next meeting), invitations and the public reply link."""
 
 from django.contrib import messages
 from django.db import transaction
-from django.shortcuts import redirect, render
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from huishoudens.models import ActieVoortgang, FaseActie
 from huishoudens.selectors import get_traject_for_user
 from plannen import overleggen
-from plannen.forms import AfrondenForm, OverlegForm
-from plannen.models import Overleg, OverlegStatus
-from plannen.uitnodigingen import uitnodigingen
+from plannen.forms import AfrondenForm, OverlegForm, OverlegTijdForm
+from plannen.models import Antwoord, Genodigde, Overleg, OverlegStatus
+from plannen.pdf import render_pdf
+from plannen.uitnodigingen import uitnodigingen, versturen
 from regie import access, audit
 from regie.constants import CASE_ROLES, AuditActie
 
@@ -37,7 +42,11 @@ def overleg_list(request, pk):
 @require_http_methods(["GET", "POST"])
 def overleg_new(request, pk):
     traject = get_traject_for_user(request, pk)
-    form = OverlegForm(request.POST or None, mensen=overleggen.mogelijke_genodigden(traject))
+    form = OverlegForm(
+        request.POST or None,
+        mensen=overleggen.mogelijke_genodigden(traject),
+        voorzitters=overleggen.voorzitter_keuzes(traject, request.user),
+    )
     if request.method == "POST" and form.is_valid():
         data = {
             k: v
@@ -62,19 +71,12 @@ def overleg_new(request, pk):
 @case_roles_only
 @require_http_methods(["GET", "POST"])
 def overleg_detail(request, pk):
-    overleg = access.get_for_user_or_404(
-        request,
-        Overleg.objects.select_related("traject__huishouden", "voorzitter", "planversie"),
-        pk,
-    )
+    overleg = _overleg(request, pk)
     traject = overleg.traject
     form = AfrondenForm(request.POST or None)
     if request.method == "POST":
-        if request.POST.get("actie") == "annuleren":
-            with transaction.atomic():
-                overleggen.overleg_annuleren(overleg=overleg)
-                audit.log(request, action=AuditActie.UPDATE, obj=overleg, detail="geannuleerd")
-            messages.success(request, _("Het overleg is geannuleerd."))
+        if overleg.status != OverlegStatus.GEPLAND:
+            messages.error(request, _("Dit overleg is al gehouden of geannuleerd."))
             return redirect("plannen:overleg", pk=overleg.pk)
         if form.is_valid():
             aanwezig = {int(x) for x in request.POST.getlist("aanwezig") if x.isdigit()}
@@ -112,7 +114,7 @@ def overleg_detail(request, pk):
         {
             "overleg": overleg,
             "traject": traject,
-            "genodigden": overleg.genodigden.all(),
+            "genodigden": overleg.genodigden.select_related("bericht"),
             "checklist": checklist,
             "form": form,
         },
@@ -120,16 +122,113 @@ def overleg_detail(request, pk):
 
 
 @case_roles_only
-@require_GET
-def uitnodiging_preview(request, pk):
-    """What each invitee will receive (DEEL G template, u or jij as the household prefers)."""
-    overleg = access.get_for_user_or_404(
+@require_http_methods(["GET", "POST"])
+def overleg_cancel(request, pk):
+    overleg = _overleg(request, pk)
+    if overleg.status != OverlegStatus.GEPLAND:
+        messages.error(request, _("Dit overleg is al gehouden of geannuleerd."))
+        return redirect("plannen:overleg", pk=overleg.pk)
+    if request.method == "POST":
+        with transaction.atomic():
+            aantal = overleggen.overleg_annuleren(overleg=overleg)
+            audit.log(request, action=AuditActie.UPDATE, obj=overleg, detail="geannuleerd")
+        messages.success(
+            request,
+            _("Het overleg is geannuleerd.")
+            + (" " + _("De genodigden krijgen een annulering.") if aantal else ""),
+        )
+        return redirect("plannen:overleg", pk=overleg.pk)
+    return render(
+        request, "plannen/overleg_annuleren.html", {"overleg": overleg, "traject": overleg.traject}
+    )
+
+
+def _overleg(request, pk) -> Overleg:
+    return access.get_for_user_or_404(
         request,
         Overleg.objects.select_related(
-            "traject__huishouden", "voorzitter__organisatie", "aangemaakt_door__organisatie"
+            "traject__huishouden",
+            "planversie",
+            "voorzitter__organisatie",
+            "aangemaakt_door__organisatie",
         ),
         pk,
     )
+
+
+@case_roles_only
+@require_http_methods(["GET", "POST"])
+def overleg_edit(request, pk):
+    """Change date, time, place, chair or note-taker of a planned meeting; invitees already
+    invited get an update of their calendar invitation."""
+    overleg = _overleg(request, pk)
+    if overleg.status != OverlegStatus.GEPLAND:
+        messages.error(request, _("Alleen een gepland overleg kan worden gewijzigd."))
+        return redirect("plannen:overleg", pk=overleg.pk)
+    form = OverlegTijdForm(
+        request.POST or None,
+        instance=overleg,
+        voorzitters=overleggen.voorzitter_keuzes(overleg.traject, request.user),
+    )
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            aantal = overleggen.overleg_wijzigen(
+                overleg=form.save(commit=False), gewijzigd=form.changed_data
+            )
+            audit.log(
+                request,
+                action=AuditActie.UPDATE,
+                obj=overleg,
+                detail="gewijzigd: " + ", ".join(form.changed_data),
+            )
+        bericht = _("Het overleg is gewijzigd.")
+        if aantal:
+            bericht += " " + ngettext(
+                "%(n)d genodigde krijgt een bijgewerkte agenda-uitnodiging.",
+                "%(n)d genodigden krijgen een bijgewerkte agenda-uitnodiging.",
+                aantal,
+            ) % {"n": aantal}
+        messages.success(request, bericht)
+        return redirect("plannen:overleg", pk=overleg.pk)
+    return render(
+        request,
+        "plannen/overleg_form.html",
+        {"traject": overleg.traject, "form": form, "overleg": overleg},
+    )
+
+
+@case_roles_only
+@require_http_methods(["GET", "POST"])
+def uitnodiging_preview(request, pk):
+    """What each invitee will receive (DEEL G template, u or jij as the household prefers),
+    and the button that sends it."""
+    overleg = _overleg(request, pk)
+    kan_versturen = overleg.status == OverlegStatus.GEPLAND and (
+        overleg.datum >= timezone.localdate()
+    )
+    if request.method == "POST":
+        if not kan_versturen:
+            messages.error(
+                request,
+                _("Voor een gehouden of geannuleerd overleg gaat geen uitnodiging meer uit."),
+            )
+            return redirect("plannen:overleg", pk=overleg.pk)
+        with transaction.atomic():
+            aantal, zonder_email = versturen(overleg)
+            audit.log(
+                request, action=AuditActie.UPDATE, obj=overleg, detail="uitnodigingen verstuurd"
+            )
+        bericht = ngettext(
+            "%(n)d uitnodiging staat klaar om te verzenden.",
+            "%(n)d uitnodigingen staan klaar om te verzenden.",
+            aantal,
+        ) % {"n": aantal}
+        if zonder_email:
+            bericht += " " + _("Zonder e-mailadres, print hun brief: %(namen)s.") % {
+                "namen": ", ".join(g.naam for g in zonder_email)
+            }
+        messages.success(request, bericht)
+        return redirect("plannen:overleg", pk=overleg.pk)
     audit.log(request, action=AuditActie.READ, obj=overleg, detail="uitnodiging voorbeeld")
     return render(
         request,
@@ -138,5 +237,51 @@ def uitnodiging_preview(request, pk):
             "overleg": overleg,
             "traject": overleg.traject,
             "uitnodigingen": uitnodigingen(overleg),
+            "kan_versturen": kan_versturen,
         },
+    )
+
+
+@case_roles_only
+@require_GET
+def uitnodiging_brief(request, pk, genodigde):
+    """The invitation as a printable letter (PDF), for an invitee without e-mail."""
+    overleg = _overleg(request, pk)
+    g = get_object_or_404(overleg.genodigden, pk=genodigde)
+    (uitnodiging,) = uitnodigingen(overleg, [g])
+    pdf = render_pdf("plannen/pdf/uitnodiging.html", {"u": uitnodiging, "overleg": overleg})
+    audit.log(request, action=AuditActie.READ, obj=overleg, detail=f"brief voor {g.naam}")
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="uitnodiging-{overleg.pk}-{g.pk}.pdf"'
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def antwoord(request, token):
+    """The invitee's personal reply link: no account, the token is the key. It shows only
+    what the invitation already said (kind, date, time, place) and stops working after the
+    meeting or when it was cancelled."""
+    g = get_object_or_404(
+        Genodigde.objects.select_related("overleg__traject", "overleg__voorzitter"), token=token
+    )
+    overleg = g.overleg
+    verlopen = overleg.status != OverlegStatus.GEPLAND or overleg.datum < timezone.localdate()
+    if request.method == "POST" and not verlopen:
+        keuze = request.POST.get("antwoord")
+        if keuze in (Antwoord.GEACCEPTEERD, Antwoord.AFGEMELD):
+            g.antwoord = keuze
+            g.beantwoord_op = timezone.now()
+            g.save(update_fields=["antwoord", "beantwoord_op"])
+            audit.log(
+                request,
+                action=AuditActie.UPDATE,
+                obj=overleg,
+                detail=f"antwoord van {g.naam} via persoonlijke link: {keuze}",
+            )
+            return redirect("plannen:antwoord", token=token)
+    return render(
+        request,
+        "plannen/antwoord.html",
+        {"g": g, "overleg": overleg, "verlopen": verlopen, "keuzes": Antwoord},
+        status=410 if verlopen else 200,
     )

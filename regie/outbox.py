@@ -9,11 +9,24 @@ from regie.models import Bericht
 
 
 def bericht_queue(
-    *, aan: str, template: str, context: dict, bijlage: str = "", bijlage_naam: str = ""
+    *,
+    aan: str,
+    template: str,
+    context: dict,
+    bijlage: str = "",
+    bijlage_naam: str = "",
+    agenda: str = "",
+    sleutel: str | None = None,
 ) -> Bericht:
-    """Render `templates/emails/<template>/` and send it after the transaction commits."""
+    """Render `templates/emails/<template>/` and send it after the transaction commits.
+
+    With a `sleutel` (idempotency key) a second call for the same key returns the message
+    already queued or sent instead of writing another one.
+    """
     from regie.tasks import send_bericht
 
+    if sleutel and (bestaand := Bericht.objects.filter(sleutel=sleutel).first()):
+        return bestaand
     bericht = Bericht.objects.create(
         aan=aan,
         onderwerp=" ".join(render_to_string(f"emails/{template}/subject.txt", context).split()),
@@ -21,6 +34,8 @@ def bericht_queue(
         html=render_to_string(f"emails/{template}/body.html", context),
         bijlage=bijlage,
         bijlage_naam=bijlage_naam,
+        agenda=agenda,
+        sleutel=sleutel,
     )
     dispatch_on_commit(send_bericht, bericht.pk)
     return bericht

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
+from email.mime.text import MIMEText
+from email.utils import parseaddr
+
 from celery import shared_task
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -12,6 +17,21 @@ from regie.constants import BerichtStatus
 from regie.models import Bericht
 
 MAX_POGINGEN = 5
+
+
+def _message_id(sleutel: str) -> str:
+    """The same Message-ID for the same key, so a receiver can drop a duplicate delivery
+    (the one case the outbox cannot rule out: a crash between SMTP and the commit)."""
+    domein = parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or "regie"
+    return f"<{hashlib.sha256(sleutel.encode()).hexdigest()[:40]}@{domein}>"
+
+
+def _agenda_part(ics: str) -> MIMEText:
+    methode = re.search(r"^METHOD:(\w+)", ics, re.MULTILINE)
+    part = MIMEText(ics, "calendar", "utf-8")
+    part.set_param("method", methode.group(1) if methode else "PUBLISH")
+    part.add_header("Content-Disposition", "attachment", filename="uitnodiging.ics")
+    return part
 
 
 @shared_task(bind=True, max_retries=MAX_POGINGEN, default_retry_delay=60)
@@ -26,6 +46,7 @@ def send_bericht(self, bericht_id: int) -> str:
             body=bericht.tekst,
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=[bericht.aan],
+            headers={"Message-ID": _message_id(bericht.sleutel)} if bericht.sleutel else None,
         )
         if bericht.html:
             mail.attach_alternative(bericht.html, "text/html")
@@ -34,6 +55,8 @@ def send_bericht(self, bericht_id: int) -> str:
                 mail.attach(
                     bericht.bijlage_naam or "bijlage.pdf", bijlage.read(), "application/pdf"
                 )
+        if bericht.agenda:
+            mail.attach(_agenda_part(bericht.agenda))
         bericht.pogingen += 1
         try:
             mail.send()

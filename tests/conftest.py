@@ -275,6 +275,12 @@ def overleg(traject, procesregisseur):
     )
 
 
+@pytest.fixture
+def genodigde(overleg):
+    """The invitee without e-mail (gets a letter)."""
+    return overleg.genodigden.get(naam="Anna Jansen")
+
+
 # --- a real Celery worker on the Redis started by scripts/test.sh ------------------------
 
 
@@ -309,3 +315,16 @@ def _reset_connections(app):
     app.amqp._producer_pool = None
     app.__dict__.pop("backend", None)
     app._local.__dict__.pop("backend", None)
+
+
+@pytest.fixture
+def smtp_sink(settings):
+    """A local SMTP server (aiosmtpd); Django sends to it over real SMTP."""
+    from regie.smtp_sink import SmtpSink
+
+    with SmtpSink() as sink:
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", sink.port
+        settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+        settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+        yield sink

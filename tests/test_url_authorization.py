@@ -95,6 +95,13 @@ TABLE: dict[str, Row] = {
     "plannen:overleg_nieuw": Row(involved(), kwargs={"pk": "traject.pk"}),
     "plannen:overleg": Row(involved(), kwargs={"pk": "overleg.pk"}),
     "plannen:uitnodiging": Row(involved(), kwargs={"pk": "overleg.pk"}),
+    "plannen:overleg_wijzigen": Row(involved(), kwargs={"pk": "overleg.pk"}),
+    "plannen:overleg_annuleren": Row(involved(), kwargs={"pk": "overleg.pk"}),
+    "plannen:uitnodiging_brief": Row(
+        involved(), kwargs={"pk": "overleg.pk", "genodigde": "genodigde.pk"}
+    ),
+    # The personal reply link needs no account: the unguessable token is the key.
+    "plannen:antwoord": Row(everyone(200), kwargs={"token": "genodigde.token"}),
     "plannen:veiligheidsplan": Row(involved(), kwargs={"pk": "traject.pk"}),
     "plannen:pdf": Row(
         involved(), kwargs={"pk": "traject.pk", "nummer": "gerenderde_versie.nummer"}

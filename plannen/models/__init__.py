@@ -8,7 +8,14 @@ from .ondersteuningsplan import (
     PlanPdf,
     PlanVersie,
 )
-from .overleg import Genodigde, Overleg, OverlegSoort, OverlegStatus, UitnodigingSjabloon
+from .overleg import (
+    Antwoord,
+    Genodigde,
+    Overleg,
+    OverlegSoort,
+    OverlegStatus,
+    UitnodigingSjabloon,
+)
 from .veiligheidsplan import (
     Ondertekening,
     Schaalscore,
@@ -18,6 +25,7 @@ from .veiligheidsplan import (
 )
 
 __all__ = [
+    "Antwoord",
     "Genodigde",
     "Overleg",
     "OverlegSoort",

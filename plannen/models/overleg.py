@@ -1,7 +1,12 @@
 """Overleg: the startoverleg, voortgangsoverleg or a tussentijds/spoedoverleg of a traject
 (seed 002 fase 3a/3b and 5a/5b). The plan is fixed in a meeting (#4) and every meeting ends
-by planning the next one (3b step 8, 5b step 11). Invitations come in a later increment.
+by planning the next one (3b step 8, 5b step 11). Invitations (DEEL G) go out by e-mail
+with a calendar file: `uid` stays the same for the life of the meeting and `volgnummer`
+(the iCalendar SEQUENCE) is raised on every change, so calendars update the one event.
 """
+
+import secrets
+import uuid
 
 from django.conf import settings
 from django.db import models
@@ -63,6 +68,10 @@ class Overleg(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    volgnummer = models.PositiveIntegerField(default=0, editable=False)
+    uitgenodigd_op = models.DateTimeField(_("uitnodigingen verstuurd op"), null=True, blank=True)
+    herinnerd_op = models.DateTimeField(_("herinnering verstuurd op"), null=True, blank=True)
 
     objects = OverlegQuerySet.as_manager()
 
@@ -80,6 +89,16 @@ class Overleg(models.Model):
         return self.traject.huishouden_id
 
 
+def nieuw_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class Antwoord(models.TextChoices):
+    GEEN = "", _("Geen antwoord")
+    GEACCEPTEERD = "geaccepteerd", _("Geaccepteerd")
+    AFGEMELD = "afgemeld", _("Afgemeld")
+
+
 class Genodigde(models.Model):
     overleg = models.ForeignKey(Overleg, on_delete=models.CASCADE, related_name="genodigden")
     naam = models.CharField(_("naam"), max_length=150)
@@ -87,9 +106,34 @@ class Genodigde(models.Model):
     rol = models.CharField(_("rol"), max_length=100, blank=True)
     moet_aanwezig = models.BooleanField(_("moet zeker aanwezig zijn"), default=False)
     aanwezig = models.BooleanField(_("aanwezig"), null=True, blank=True)
+    # The personal reply link: unguessable, needs no account, refused after the meeting.
+    token = models.CharField(max_length=64, unique=True, default=nieuw_token, editable=False)
+    antwoord = models.CharField(max_length=12, choices=Antwoord.choices, blank=True)
+    beantwoord_op = models.DateTimeField(null=True, blank=True)
+    bericht = models.ForeignKey(
+        "regie.Bericht", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["-moet_aanwezig", "naam"]
+
+    def __str__(self) -> str:
+        return self.naam
+
+    @property
+    def uitnodigingsstatus(self) -> tuple[str, str]:
+        """(code, label) for the meeting page: the reply wins over the delivery state."""
+        from regie.constants import BerichtStatus
+
+        if self.antwoord:
+            return self.antwoord, self.get_antwoord_display()
+        if self.bericht_id is None:
+            return ("brief", _("Per brief")) if not self.email else ("open", _("Niet uitgenodigd"))
+        return {
+            BerichtStatus.QUEUED: ("verzonden", _("Verzonden")),
+            BerichtStatus.SENT: ("afgeleverd", _("Afgeleverd")),
+            BerichtStatus.FAILED: ("mislukt", _("Mislukt")),
+        }[self.bericht.status]
 
 
 class UitnodigingSjabloon(models.Model):

@@ -24,6 +24,10 @@ class Bericht(models.Model):
     # An attachment is a file already in storage (e.g. a plan PDF), referred to, not copied.
     bijlage = models.FileField(upload_to="outbox/", blank=True)
     bijlage_naam = models.CharField(max_length=200, blank=True)
+    # An iCalendar text (a meeting invitation, update or cancellation) sent as text/calendar.
+    agenda = models.TextField(blank=True)
+    # Idempotency key: one message per key, however often the cause is handled.
+    sleutel = models.CharField(max_length=200, unique=True, null=True, blank=True)
     fout = models.CharField(max_length=500, blank=True)
     pogingen = models.PositiveSmallIntegerField(default=0)
 

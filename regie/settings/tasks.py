@@ -1,3 +1,5 @@
+from celery.schedules import crontab
+
 from .env import BASE_DIR, env
 
 # Without a broker, tasks run in-process (the run command); production sets REDIS_URL.
@@ -13,7 +15,13 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE = {
     "outbox-sweep": {"task": "regie.tasks.sweep_outbox", "schedule": 300.0},
     "pdf-sweep": {"task": "plannen.tasks.sweep_pdfs", "schedule": 300.0},
+    "herinneringen-voortgangsoverleg": {
+        "task": "plannen.tasks.herinneringen",
+        "schedule": crontab(hour=7, minute=0),
+    },
 }
+# Fase 5a: the reminder of a voortgangsoverleg goes out this many days before it.
+REGIE_HERINNERING_DAGEN = env.int("REGIE_HERINNERING_DAGEN", default=7)
 
 # E-mail goes to a local folder in development; production sets EMAIL_URL (smtp://...).
 _email = env.email_url("EMAIL_URL", default="filemail://")

@@ -1,0 +1,287 @@
+"""Sending invitations (#5): calendar files, updates, cancellations, reminders, the reply
+link, letters for invitees without e-mail, and no header injection."""
+
+import datetime
+import email
+from email.policy import default
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from icalendar import Calendar
+from pypdf import PdfReader
+
+from plannen import overleggen
+from plannen.models import Antwoord, Genodigde, OverlegSoort, UitnodigingSjabloon
+from plannen.uitnodigingen import herinneringen_versturen, versturen
+from regie.constants import AuditActie, BerichtStatus
+from regie.models import AuditEntry, Bericht
+from regie.tasks import send_bericht
+
+VANDAAG = datetime.date.today()
+
+
+def _calendar_part(message):
+    parsed = email.message_from_bytes(message.message().as_bytes(), policy=default)
+    (part,) = [p for p in parsed.walk() if p.get_content_type() == "text/calendar"]
+    return part
+
+
+def _ics(message) -> Calendar:
+    return Calendar.from_ical(_calendar_part(message).get_content())
+
+
+def _event(message):
+    (event,) = _ics(message).walk("VEVENT")
+    return event
+
+
+@pytest.fixture
+def verstuurd(overleg, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        aantal, zonder_email = versturen(overleg)
+    assert aantal == 1 and [g.naam for g in zonder_email] == ["Anna Jansen"]
+    return overleg
+
+
+def test_invitation_carries_a_calendar_request(verstuurd):
+    (bericht,) = mail.outbox
+    assert bericht.to == ["karim@regie.test"]
+    sjabloon = UitnodigingSjabloon.objects.get(organisatie=None, soort="start", vorm="u")
+    assert bericht.subject == sjabloon.onderwerp
+    cal = _ics(bericht)
+    assert cal["METHOD"] == "REQUEST"
+    event = _event(bericht)
+    assert str(event["UID"]) == f"{verstuurd.uid}@regie"
+    assert event["SEQUENCE"] == 0
+    assert event.decoded("DTSTART") == datetime.datetime.combine(
+        verstuurd.datum, datetime.time(10), tzinfo=event.decoded("DTSTART").tzinfo
+    )
+    assert str(event.decoded("DTSTART").tzinfo) == "Europe/Amsterdam"
+    assert str(event["ATTENDEE"]) == "mailto:karim@regie.test"
+    assert event["ATTENDEE"].params["ROLE"] == "OPT-PARTICIPANT"
+    assert str(event["LOCATION"]) == "Stadhuis Gouda"
+    assert _ics(bericht).walk("VTIMEZONE"), "the time zone travels with the event"
+    # The personal reply link is in the text, the HTML and the calendar description.
+    g = verstuurd.genodigden.get(email="karim@regie.test")
+    link = reverse("plannen:antwoord", args=[g.token])
+    assert link in bericht.body and link in bericht.alternatives[0][0]
+    assert link in str(event["DESCRIPTION"])
+    part = _calendar_part(bericht)
+    assert part.get_param("method") == "REQUEST"
+    assert part.get_filename() == "uitnodiging.ics"
+
+
+def test_sending_twice_sends_once(verstuurd, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        versturen(verstuurd)
+    assert len(mail.outbox) == 1 and Bericht.objects.count() == 1
+    # The task itself is idempotent too.
+    assert send_bericht(Bericht.objects.get().pk) == "skipped"
+    assert len(mail.outbox) == 1
+
+
+def test_the_message_id_follows_the_idempotency_key(verstuurd):
+    bericht = Bericht.objects.get()
+    assert bericht.sleutel.startswith(f"overleg:{verstuurd.uid}:0:")
+    assert mail.outbox[0].extra_headers["Message-ID"].startswith("<")
+
+
+def test_a_new_time_sends_an_update_with_a_higher_sequence(
+    verstuurd, login, procesregisseur, django_capture_on_commit_callbacks
+):
+    g = verstuurd.genodigden.get(email="karim@regie.test")
+    g.antwoord = Antwoord.GEACCEPTEERD
+    g.save()
+    client = login(procesregisseur)
+    url = reverse("plannen:overleg_wijzigen", args=[verstuurd.pk])
+    data = {
+        "datum": verstuurd.datum.isoformat(),
+        "begin": "13:00",
+        "eind": "14:00",
+        "locatie": "Stadhuis Gouda",
+        "voorzitter": procesregisseur.pk,
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, data, follow=True)
+    assert "1 genodigde krijgt een bijgewerkte agenda-uitnodiging." in response.content.decode()
+    assert len(mail.outbox) == 2
+    update = mail.outbox[1]
+    assert update.subject.startswith("Gewijzigd: ")
+    event = _event(update)
+    assert event["SEQUENCE"] == 1 and str(event["UID"]) == f"{verstuurd.uid}@regie"
+    assert event.decoded("DTSTART").time() == datetime.time(13)
+    g.refresh_from_db()
+    assert g.antwoord == Antwoord.GEEN, "a reply to the old time no longer holds"
+    assert AuditEntry.objects.filter(
+        action=AuditActie.UPDATE, detail__startswith="gewijzigd"
+    ).exists()
+
+    # A new note-taker is no news for the calendars.
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {**data, "notulist": "Sanne"})
+    assert len(mail.outbox) == 2
+
+
+def test_changing_a_meeting_is_validated_in_dutch(login, procesregisseur, overleg):
+    client = login(procesregisseur)
+    url = reverse("plannen:overleg_wijzigen", args=[overleg.pk])
+    gisteren = VANDAAG - datetime.timedelta(days=1)
+    response = client.post(
+        url, {"datum": gisteren.isoformat(), "begin": "10:00", "eind": "09:00", "locatie": ""}
+    )
+    errors = response.context["form"].errors
+    assert errors["eind"] == ["De eindtijd ligt voor of op de begintijd."]
+    assert errors["datum"] == ["Een gepland overleg ligt vandaag of later."]
+    assert errors["locatie"] == ["Vul een locatie of een online link in."]
+
+
+def test_cancelling_asks_first_and_sends_a_cancel(
+    verstuurd, login, procesregisseur, django_capture_on_commit_callbacks
+):
+    client = login(procesregisseur)
+    url = reverse("plannen:overleg_annuleren", args=[verstuurd.pk])
+    assert "annuleren?" in client.get(url).content.decode()
+    assert len(mail.outbox) == 1, "the confirmation page changes nothing"
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url)
+    annulering = mail.outbox[1]
+    assert annulering.subject.startswith("Geannuleerd: ")
+    assert _ics(annulering)["METHOD"] == "CANCEL"
+    event = _event(annulering)
+    assert event["STATUS"] == "CANCELLED" and event["SEQUENCE"] == 1
+    assert "persoonlijke link" not in annulering.body
+
+
+def test_a_cancelled_meeting_that_was_never_sent_sends_nothing(
+    overleg, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        assert overleggen.overleg_annuleren(overleg=overleg) == 0
+    assert mail.outbox == []
+
+
+def test_reminders_go_once_before_each_voortgangsoverleg(
+    overleg, settings, django_capture_on_commit_callbacks
+):
+    settings.REGIE_HERINNERING_DAGEN = 7
+    overleg.soort = OverlegSoort.VOORTGANGSOVERLEG
+    overleg.datum = VANDAAG + datetime.timedelta(days=5)
+    overleg.save()
+    later = overleggen.overleg_plan(
+        traject=overleg.traject,
+        door=overleg.aangemaakt_door,
+        genodigden=[{"naam": "Later", "email": "later@voorbeeld.nl", "rol": "", "moet": False}],
+        soort=OverlegSoort.VOORTGANGSOVERLEG,
+        datum=VANDAAG + datetime.timedelta(days=10),
+        begin=datetime.time(9),
+        eind=datetime.time(10),
+        locatie="Stadhuis",
+    )
+    extra = Genodigde.objects.create(
+        overleg=overleg, naam="Afgemeld", email="nee@voorbeeld.nl", antwoord=Antwoord.AFGEMELD
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert herinneringen_versturen(VANDAAG) == 1
+        assert herinneringen_versturen(VANDAAG) == 0
+    (herinnering,) = mail.outbox
+    assert herinnering.to == ["karim@regie.test"] and herinnering.subject.startswith(
+        "Herinnering: "
+    )
+    assert _ics(herinnering)["METHOD"] == "REQUEST"
+    assert extra.email not in [m.to[0] for m in mail.outbox]
+    later.refresh_from_db()
+    assert later.herinnerd_op is None, "ten days out is not yet within the seven"
+
+
+def test_reply_link_accepts_and_declines_without_an_account(client, verstuurd):
+    g = verstuurd.genodigden.get(email="karim@regie.test")
+    url = reverse("plannen:antwoord", args=[g.token])
+    page = client.get(url).content.decode()
+    assert "Stadhuis Gouda" in page
+    assert verstuurd.traject.huishouden.naam not in page, "the link shows no case content"
+    client.post(url, {"antwoord": "geaccepteerd"})
+    g.refresh_from_db()
+    assert g.antwoord == Antwoord.GEACCEPTEERD and g.beantwoord_op
+    client.post(url, {"antwoord": "afgemeld"})
+    g.refresh_from_db()
+    assert g.antwoord == Antwoord.AFGEMELD
+    client.post(url, {"antwoord": "iets anders"})
+    g.refresh_from_db()
+    assert g.antwoord == Antwoord.AFGEMELD
+    entry = AuditEntry.objects.filter(detail__contains="persoonlijke link").first()
+    assert entry.user_id is None and entry.household_id == verstuurd.traject.huishouden_id
+
+
+def test_reply_link_expires_after_the_meeting_and_on_cancellation(client, overleg):
+    g = overleg.genodigden.get(email="karim@regie.test")
+    url = reverse("plannen:antwoord", args=[g.token])
+    overleg.datum = VANDAAG - datetime.timedelta(days=1)
+    overleg.save()
+    response = client.post(url, {"antwoord": "geaccepteerd"})
+    assert response.status_code == 410 and "voorbij" in response.content.decode()
+    g.refresh_from_db()
+    assert g.antwoord == Antwoord.GEEN
+    overleg.datum = VANDAAG + datetime.timedelta(days=1)
+    overleg.save()
+    overleggen.overleg_annuleren(overleg=overleg)
+    assert client.get(url).status_code == 410
+    assert client.get(reverse("plannen:antwoord", args=["x" * 43])).status_code == 404
+
+
+def test_meeting_page_shows_the_state_per_invitee(login, procesregisseur, verstuurd):
+    karim = verstuurd.genodigden.get(email="karim@regie.test")
+    page = login(procesregisseur).get(reverse("plannen:overleg", args=[verstuurd.pk]))
+    html = page.content.decode()
+    assert "uitnodiging-afgeleverd" in html and "uitnodiging-brief" in html
+    Bericht.objects.update(status=BerichtStatus.FAILED)
+    html = login(procesregisseur).get(reverse("plannen:overleg", args=[verstuurd.pk])).content
+    assert b"uitnodiging-mislukt" in html
+    karim.antwoord = Antwoord.GEACCEPTEERD
+    karim.save()
+    html = login(procesregisseur).get(reverse("plannen:overleg", args=[verstuurd.pk])).content
+    assert b"uitnodiging-geaccepteerd" in html
+
+
+def test_invitee_without_email_gets_a_printable_letter(login, procesregisseur, genodigde):
+    response = login(procesregisseur).get(
+        reverse("plannen:uitnodiging_brief", args=[genodigde.overleg_id, genodigde.pk])
+    )
+    assert response["Content-Type"] == "application/pdf"
+    tekst = "".join(
+        p.extract_text() for p in PdfReader(__import__("io").BytesIO(response.content)).pages
+    )
+    assert "Beste Anna Jansen" in tekst
+    assert genodigde.token[:20] in tekst.replace("\n", "")
+    assert AuditEntry.objects.filter(detail="brief voor Anna Jansen").exists()
+
+
+def test_no_header_injection_through_names_or_subjects(overleg, django_capture_on_commit_callbacks):
+    Genodigde.objects.filter(email="karim@regie.test").update(
+        naam="Karim\r\nBcc: mallory@kwaad.test"
+    )
+    sjabloon = UitnodigingSjabloon.objects.get(organisatie=None, soort="start", vorm="u")
+    UitnodigingSjabloon.objects.create(
+        organisatie=overleg.aangemaakt_door.organisatie,
+        soort="start",
+        vorm="u",
+        titel="eigen",
+        onderwerp="Uitnodiging\r\nBcc: mallory@kwaad.test",
+        uitnodiging=sjabloon.uitnodiging,
+        doel=sjabloon.doel,
+        agenda_intro=sjabloon.agenda_intro,
+        agenda=sjabloon.agenda,
+        slot=sjabloon.slot,
+        afsluiting=sjabloon.afsluiting,
+        groet=sjabloon.groet,
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        versturen(overleg)
+    raw = mail.outbox[0].message().as_bytes()
+    parsed = email.message_from_bytes(raw, policy=default)
+    assert parsed["Bcc"] is None and mail.outbox[0].recipients() == ["karim@regie.test"]
+    assert "\n" not in parsed["Subject"]
+    ics = next(p for p in parsed.walk() if p.get_content_type() == "text/calendar")
+    assert not any(line.startswith("Bcc") for line in ics.get_content().splitlines()), (
+        "no line of its own in the calendar file either"
+    )
