@@ -181,10 +181,17 @@ def procesregisseur_actie(db):
     return FaseActie.objects.filter(fase="1", rol="procesregisseur").first()
 
 
+SEEDED = [  # (model with seeded rows, the data migration that loads them)
+    ("huishoudens.FaseActie", "huishoudens.migrations.0002_werkproces"),
+    ("plannen.UitnodigingSjabloon", "plannen.migrations.0007_uitnodigingen"),
+    ("regiekaart.Niveau", "regiekaart.migrations.0002_niveaus"),
+]
+
+
 @pytest.fixture
 def werkproces(transactional_db):
-    """The seeded data (phase actions and start criteria, huishoudens 0002; invitation
-    templates, plannen 0007) as the data migrations load them.
+    """The seeded data (phase actions and start criteria, invitation templates, the levels
+    of the regiekaart) as the data migrations load them.
 
     Every transactional test flushes the database when it ends, so after the first browser
     test of the session they are gone. serialized_rollback cannot restore them here: Django
@@ -194,13 +201,9 @@ def werkproces(transactional_db):
 
     from django.apps import apps
 
-    from huishoudens.models import FaseActie
-    from plannen.models import UitnodigingSjabloon
-
-    if not FaseActie.objects.exists():
-        importlib.import_module("huishoudens.migrations.0002_werkproces").load(apps, None)
-    if not UitnodigingSjabloon.objects.exists():
-        importlib.import_module("plannen.migrations.0007_uitnodigingen").load(apps, None)
+    for model, migration in SEEDED:
+        if not apps.get_model(model).objects.exists():
+            importlib.import_module(migration).load(apps, None)
 
 
 # --- plannen: an Ondersteuningsplan with one goal and Karim's action, fixed once ---------
