@@ -4,6 +4,8 @@ Organisation A (Sociaal Team Gouda) is where the case roles work; "buitenstaande
 procesregisseur of organisation B with no relation to anything in A.
 """
 
+import contextlib
+
 import pytest
 from django.db import connection
 
@@ -292,22 +294,43 @@ def redis_worker(settings):
     """A real Celery worker (in a thread) on the Redis that scripts/test.sh started."""
     import os
 
-    import celery.contrib.testing.tasks  # noqa: F401  (registers celery.ping)
-    from celery.contrib.testing.worker import start_worker
-
-    from regie.celery import app
-
     url = os.environ.get("TEST_REDIS_URL")
     if not url:
         pytest.fail("TEST_REDIS_URL is not set: run the suite with scripts/test.sh")
+    with worker_on(url, settings) as worker:
+        yield worker
+
+
+@contextlib.contextmanager
+def celery_on(url, settings, *, results=True):
+    """Point the Celery app at the Redis at `url` (no eager tasks) for the block. Production
+    keeps no results; tests that wait for a task's result store them in the same Redis."""
+    from regie.celery import app
+
     previous = {k: app.conf[k] for k in ("broker_url", "result_backend", "task_always_eager")}
-    app.conf.update(broker_url=url, result_backend=url, task_always_eager=False)
+    app.conf.update(
+        broker_url=url, result_backend=url if results else None, task_always_eager=False
+    )
     _reset_connections(app)
     settings.CELERY_TASK_ALWAYS_EAGER = False
-    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10) as worker:
+    try:
+        yield app
+    finally:
+        app.conf.update(previous)
+        _reset_connections(app)
+
+
+@contextlib.contextmanager
+def worker_on(url, settings):
+    """A worker (solo pool, in a thread) on the Redis at `url`."""
+    import celery.contrib.testing.tasks  # noqa: F401  (registers celery.ping)
+    from celery.contrib.testing.worker import start_worker
+
+    with (
+        celery_on(url, settings) as app,
+        start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10) as worker,
+    ):
         yield worker
-    app.conf.update(previous)
-    _reset_connections(app)
 
 
 def _reset_connections(app):
