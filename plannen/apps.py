@@ -15,6 +15,8 @@ class PlannenConfig(AppConfig):
 
         register_menu_items(Rol.CASUSREGISSEUR, [(_("Mijn acties"), "plannen:mijn_acties")])
         register_menu_items(Rol.PROCESREGISSEUR, [(_("Mijn acties"), "plannen:mijn_acties")])
+        for rol in (Rol.BEHEERDER, Rol.AANDACHTSFUNCTIONARIS):
+            register_menu_items(rol, [(_("Uitnodigingsteksten"), "plannen:sjablonen")])
 
         # "Mijn trajecten" with the date of each traject's next meeting.
         from huishoudens.views.start import procesregisseur_context

@@ -1,5 +1,7 @@
 """Forms of the plannen app; help texts are the quality criteria of seed 002 ch. 8."""
 
+import string
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +17,7 @@ from plannen.models import (
     Overleg,
     PlanningOverleg,
     Schaalscore,
+    UitnodigingSjabloon,
     Veiligheidsafspraak,
     VeiligheidsContact,
     Veiligheidsplan,
@@ -359,3 +362,75 @@ class AfrondenForm(forms.Form):
             "begin": d["volgende_begin"],
             "eind": d["volgende_eind"],
         }
+
+
+class SjabloonForm(forms.ModelForm):
+    """An organisation's own invitation text. Only {datum}, {begin} and {eind} are filled in."""
+
+    INVULVELDEN = {"datum", "begin", "eind"}
+    agenda = forms.CharField(
+        label=_("Agenda"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Eén agendapunt per regel."),
+        error_messages={"required": _("Zet ten minste één agendapunt in de agenda.")},
+    )
+
+    class Meta:
+        model = UitnodigingSjabloon
+        fields = [
+            "onderwerp",
+            "uitnodiging",
+            "doel",
+            "agenda_intro",
+            "agenda",
+            "slot",
+            "afsluiting",
+            "groet",
+        ]
+        labels = {
+            "agenda_intro": _("Inleiding op de agenda"),
+            "slot": _("Slotalinea"),
+            "afsluiting": _("Afsluiting"),
+            "groet": _("Groet"),
+        }
+        help_texts = {
+            "uitnodiging": _(
+                "Gebruik {datum}, {begin} en {eind}; die worden per overleg ingevuld."
+            ),
+        }
+        widgets = {
+            f: forms.Textarea(attrs={"rows": 3})
+            for f in ("uitnodiging", "doel", "slot", "afsluiting")
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.agenda and not self.is_bound:
+            self.initial["agenda"] = "\n".join(self.instance.agenda)
+
+    def clean_onderwerp(self):
+        onderwerp = self.cleaned_data["onderwerp"]
+        if "\n" in onderwerp or "\r" in onderwerp:
+            raise forms.ValidationError(_("Het onderwerp is één regel."))
+        return onderwerp
+
+    def clean_uitnodiging(self):
+        tekst = self.cleaned_data["uitnodiging"]
+        try:
+            velden = {
+                naam for _t, naam, _f, _c in string.Formatter().parse(tekst) if naam is not None
+            }
+        except ValueError:
+            velden = None
+        if velden is None or not velden <= self.INVULVELDEN:
+            raise forms.ValidationError(
+                _("Gebruik alleen {datum}, {begin} en {eind} tussen accolades.")
+            )
+        return tekst
+
+    def clean_agenda(self):
+        punten = [regel.strip() for regel in self.cleaned_data["agenda"].splitlines()]
+        punten = [p for p in punten if p]
+        if not punten:
+            raise forms.ValidationError(_("Zet ten minste één agendapunt in de agenda."))
+        return punten

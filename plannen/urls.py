@@ -1,6 +1,6 @@
 from django.urls import path
 
-from plannen import views, views_overleg, views_veiligheid
+from plannen import views, views_overleg, views_sjablonen, views_veiligheid
 
 app_name = "plannen"
 
@@ -72,4 +72,15 @@ urlpatterns += [
         name="uitnodiging_brief",
     ),
     path("uitnodiging/<str:token>/", views_overleg.antwoord, name="antwoord"),
+    path("uitnodigingsteksten/", views_sjablonen.sjabloon_list, name="sjablonen"),
+    path(
+        "uitnodigingsteksten/<str:soort>/<str:vorm>/",
+        views_sjablonen.sjabloon_edit,
+        name="sjabloon_bewerken",
+    ),
+    path(
+        "uitnodigingsteksten/<str:soort>/<str:vorm>/terugzetten/",
+        views_sjablonen.sjabloon_reset,
+        name="sjabloon_terugzetten",
+    ),
 ]

@@ -250,7 +250,7 @@ def uitnodiging_brief(request, pk, genodigde):
     g = get_object_or_404(overleg.genodigden, pk=genodigde)
     (uitnodiging,) = uitnodigingen(overleg, [g])
     pdf = render_pdf("plannen/pdf/uitnodiging.html", {"u": uitnodiging, "overleg": overleg})
-    audit.log(request, action=AuditActie.READ, obj=overleg, detail=f"brief voor {g.naam}")
+    audit.log(request, action=AuditActie.PRINT, obj=overleg, detail=f"brief voor {g.naam}")
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="uitnodiging-{overleg.pk}-{g.pk}.pdf"'
     return response

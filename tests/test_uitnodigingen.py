@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from plannen import overleggen
 from plannen.models import Antwoord, Genodigde, OverlegSoort, UitnodigingSjabloon
-from plannen.uitnodigingen import herinneringen_versturen, versturen
+from plannen.uitnodigingen import herinneringen_versturen, uitnodigingen, versturen
 from regie.constants import AuditActie, BerichtStatus
 from regie.models import AuditEntry, Bericht
 from regie.tasks import send_bericht
@@ -285,3 +285,57 @@ def test_no_header_injection_through_names_or_subjects(overleg, django_capture_o
     assert not any(line.startswith("Bcc") for line in ics.get_content().splitlines()), (
         "no line of its own in the calendar file either"
     )
+
+
+def test_an_organisation_adapts_and_puts_back_a_template(login, beheerder, overleg):
+    client = login(beheerder)
+    url = reverse("plannen:sjabloon_bewerken", args=["start", "u"])
+    form = client.get(url).context["form"]
+    richtlijn = UitnodigingSjabloon.objects.get(organisatie=None, soort="start", vorm="u")
+    assert form.initial["agenda"] == "\n".join(richtlijn.agenda)
+    data = {
+        "onderwerp": "Uitnodiging startoverleg Sociaal Team",
+        "uitnodiging": "Welkom op {datum} van {begin} tot {eind} in het wijkcentrum.",
+        "doel": richtlijn.doel,
+        "agenda_intro": richtlijn.agenda_intro,
+        "agenda": "Kennismaken\n\nAfspraken maken\n",
+        "slot": richtlijn.slot,
+        "afsluiting": richtlijn.afsluiting,
+        "groet": richtlijn.groet,
+    }
+    response = client.post(url, data)
+    assert response.status_code == 302
+    eigen = UitnodigingSjabloon.objects.get(organisatie=beheerder.organisatie, soort="start")
+    assert eigen.agenda == ["Kennismaken", "Afspraken maken"]
+    assert AuditEntry.objects.filter(
+        action=AuditActie.CREATE, object_type="plannen.UitnodigingSjabloon"
+    ).exists()
+    # Petra (same organisation) now invites with the own version.
+    u = uitnodigingen(overleg)[0]
+    assert u.onderwerp == "Uitnodiging startoverleg Sociaal Team"
+    assert "in het wijkcentrum" in u.alinea_voor[0]
+
+    reset = reverse("plannen:sjabloon_terugzetten", args=["start", "u"])
+    assert "terugzetten naar de Richtlijn?" in client.get(reset).content.decode()
+    assert UitnodigingSjabloon.objects.filter(pk=eigen.pk).exists()
+    client.post(reset)
+    assert not UitnodigingSjabloon.objects.filter(pk=eigen.pk).exists()
+    assert AuditEntry.objects.filter(action=AuditActie.DELETE).exists()
+
+
+def test_template_validation_in_dutch(login, aandachtsfunctionaris, db):
+    client = login(aandachtsfunctionaris)
+    url = reverse("plannen:sjabloon_bewerken", args=["voortgang", "jij"])
+    response = client.post(
+        url,
+        {
+            "onderwerp": "Uitnodiging\r\nBcc: x@y.test",
+            "uitnodiging": "Op {datum} om {tijd} {datum.__class__}",
+            "agenda": "  \n ",
+        },
+    )
+    errors = response.context["form"].errors
+    assert errors["onderwerp"] == ["Het onderwerp is één regel."]
+    assert errors["uitnodiging"] == ["Gebruik alleen {datum}, {begin} en {eind} tussen accolades."]
+    assert errors["agenda"] == ["Zet ten minste één agendapunt in de agenda."]
+    assert not UitnodigingSjabloon.objects.exclude(organisatie=None).exists()

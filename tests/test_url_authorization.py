@@ -102,6 +102,16 @@ TABLE: dict[str, Row] = {
     ),
     # The personal reply link needs no account: the unguessable token is the key.
     "plannen:antwoord": Row(everyone(200), kwargs={"token": "genodigde.token"}),
+    # An organisation's own invitation texts: its beheerder and aandachtsfunctionaris.
+    "plannen:sjablonen": Row(only(["beheerder", "aandachtsfunctionaris"])),
+    "plannen:sjabloon_bewerken": Row(
+        only(["beheerder", "aandachtsfunctionaris"]), kwargs={"soort": "start", "vorm": "u"}
+    ),
+    # Without an own version there is nothing to put back: back to the list.
+    "plannen:sjabloon_terugzetten": Row(
+        only(["beheerder", "aandachtsfunctionaris"], status=302),
+        kwargs={"soort": "start", "vorm": "jij"},
+    ),
     "plannen:veiligheidsplan": Row(involved(), kwargs={"pk": "traject.pk"}),
     "plannen:pdf": Row(
         involved(), kwargs={"pk": "traject.pk", "nummer": "gerenderde_versie.nummer"}
