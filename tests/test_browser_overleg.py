@@ -1,9 +1,13 @@
-"""Planning a startoverleg in a real browser and closing it with the next meeting planned;
-axe-checked (issue #5, part 1)."""
+"""Planning a startoverleg in a real browser, previewing and sending the invitations, an
+invitee's reply through the personal link, and closing the meeting with the next one
+planned; axe-checked (issue #5)."""
 
 import datetime
+import re
+from urllib.parse import urlsplit
 
 import pytest
+from django.core import mail
 from django.urls import reverse
 from playwright.sync_api import expect
 
@@ -27,7 +31,13 @@ def test_procesregisseur_plans_and_closes_a_startoverleg(browser_page, werkproce
         organisatie=org_a, rollen=[Rol.PROCESREGISSEUR], with_totp=True, first_name="Petra"
     )
     traject = TrajectFactory(procesregisseur=petra, huishouden__aangemaakt_door=petra)
-    GezinslidFactory(huishouden=traject.huishouden, voornaam="Anna", achternaam="Jansen")
+    GezinslidFactory(huishouden=traject.huishouden, voornaam="Anna", achternaam="Jansen", email="")
+    GezinslidFactory(
+        huishouden=traject.huishouden,
+        voornaam="Bert",
+        achternaam="Jansen",
+        email="bert@voorbeeld.nl",
+    )
     log_in(page, petra)
 
     page.goto(reverse("plannen:overleg_nieuw", args=[traject.pk]))
@@ -39,16 +49,43 @@ def test_procesregisseur_plans_and_closes_a_startoverleg(browser_page, werkproce
     page.get_by_label("Eindtijd").fill("11:30")
     page.get_by_label("Locatie").fill("Stadhuis Gouda")
     page.get_by_role("group", name="Genodigden").get_by_label("Anna Jansen").check()
+    page.get_by_role("group", name="Genodigden").get_by_label("Bert Jansen").check()
     page.get_by_role("group", name="Moet zeker aanwezig zijn").get_by_label("Anna Jansen").check()
     page.get_by_role("button", name="Overleg plannen").click()
 
     expect(page.get_by_role("heading", level=1)).to_contain_text("Startoverleg")
     expect(page.get_by_text("moet zeker aanwezig zijn")).to_be_visible()
     assert_no_axe_violations(page)
-    page.get_by_role("link", name="Uitnodiging bekijken").click()
-    expect(page.get_by_role("heading", name="Aan Anna Jansen")).to_be_visible()
+    page.get_by_role("link", name="Uitnodiging bekijken en versturen").click()
+    expect(page.get_by_role("heading", name="Aan Anna Jansen")).to_contain_text("per brief")
+    expect(page.get_by_role("heading", name="Aan Bert Jansen")).to_be_visible()
     assert_no_axe_violations(page)
-    page.get_by_role("link", name="Terug naar het overleg").click()
+    page.get_by_role("button", name="Uitnodigingen versturen").click()
+
+    expect(page.locator(".messages")).to_contain_text(
+        "1 uitnodiging staat klaar om te verzenden. Zonder e-mailadres, print hun brief: Anna Jansen."
+    )
+    bert = page.get_by_role("listitem").filter(has_text="Bert Jansen")
+    expect(bert).to_contain_text("uitnodiging: Afgeleverd")
+    expect(page.get_by_role("link", name="brief (PDF) voor Anna Jansen")).to_be_visible()
+    assert_no_axe_violations(page)
+    (mail_to_bert,) = mail.outbox
+    link = re.search(r"http\S+/uitnodiging/\S+/", mail_to_bert.body).group(0)
+
+    # Bert answers through his personal link, without an account (a browser of his own).
+    bert_context = page.context.browser.new_context(base_url=page.url)
+    bert_page = bert_context.new_page()
+    bert_page.goto(urlsplit(link).path)
+    expect(bert_page.get_by_text("Stadhuis Gouda")).to_be_visible()
+    assert_no_axe_violations(bert_page)
+    bert_page.get_by_role("button", name="Ja, ik kom").click()
+    expect(bert_page.get_by_role("status")).to_contain_text("Uw antwoord: geaccepteerd")
+    bert_context.close()
+
+    page.reload()
+    expect(page.get_by_role("listitem").filter(has_text="Bert Jansen")).to_contain_text(
+        "uitnodiging: Geaccepteerd"
+    )
 
     page.get_by_label("Datum volgend overleg").fill(
         (morgen + datetime.timedelta(days=42)).isoformat()
