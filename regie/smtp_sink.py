@@ -4,6 +4,7 @@ invitation benchmark (aiosmtpd is a test dependency; nothing in the app imports 
 from __future__ import annotations
 
 import email
+import logging
 import socket
 import threading
 from email.message import Message
@@ -37,6 +38,7 @@ class SmtpSink:
     def __enter__(self) -> SmtpSink:
         from aiosmtpd.controller import Controller
 
+        logging.getLogger("mail.log").setLevel(logging.WARNING)  # aiosmtpd logs every line
         self.controller = Controller(self, hostname="127.0.0.1", port=self.port)
         self.controller.start()
         return self

@@ -12,10 +12,9 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from huishoudens import services as hh
 from plannen import services, veiligheid
+from plannen.management.commands._bench import bench_traject
 from plannen.pdf import render_versie_pdf
-from regie.models import Gemeente, Organisatie, Regio, User
 
 
 class Rollback(Exception):
@@ -48,25 +47,7 @@ class Command(BaseCommand):
             pass
 
     def _build(self):
-        regio = Regio.objects.create(naam="Bench regio")
-        gemeente = Gemeente.objects.create(naam="Bench gemeente", regio=regio)
-        org = Organisatie.objects.create(naam="Bench team", soort="lokaal_team", gemeente=gemeente)
-        user = User.objects.create_user(
-            email="bench@regie.test", first_name="Bench", last_name="Regisseur", organisatie=org
-        )
-        lid = {
-            "voornaam": "Anna",
-            "achternaam": "Bench",
-            "geslacht": "v",
-            "geboortedatum": datetime.date(1980, 1, 1),
-            "rol_in_gezin": "ouder",
-        }
-        huishouden = hh.huishouden_create(
-            door=user, lid=lid, naam="Familie Bench", gemeente=gemeente
-        )
-        traject = hh.aanmelding_create(
-            huishouden=huishouden, door=user, vraag="Benchmark", melder_naam="x"
-        )
+        user, traject = bench_traject()
         plan = services.plan_ensure(traject=traject)
         tekst = "Een realistische alinea tekst over de situatie van het huishouden. " * 6
         services.plan_sections_save(
