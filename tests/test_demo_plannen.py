@@ -3,10 +3,10 @@
 from django.core.management import call_command
 
 from plannen.constants import ActieStatus, KrachtZorgSoort
-from plannen.models import Actie, KrachtZorg, Ondersteuningsplan, PlanVersie
+from plannen.models import Actie, KrachtZorg, Ondersteuningsplan, Overleg, PlanVersie
 from plannen.selectors import diff, mijn_acties, plan_with_everything, quality_issues, snapshot
 from regie.management.commands.demo_data import demo_email
-from regie.models import User
+from regie.models import Bericht, User
 
 
 def test_demo_plans_show_a_plan_at_work(db):
@@ -19,7 +19,11 @@ def test_demo_plans_show_a_plan_at_work(db):
         Actie.objects.count(),
         KrachtZorg.objects.count(),
     )
+    overleg = Overleg.objects.get(traject__huishouden__naam="Familie Jansen")
+    assert overleg.uitgenodigd_op and overleg.genodigden.filter(moet_aanwezig=True).exists()
+    assert Bericht.objects.filter(sleutel__startswith=f"overleg:{overleg.uid}:").exists()
     call_command("demo_plannen")  # safe to run again: nothing is added
+    assert Overleg.objects.count() == 1
     assert (
         Ondersteuningsplan.objects.count(),
         PlanVersie.objects.count(),

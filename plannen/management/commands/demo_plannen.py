@@ -2,7 +2,8 @@
 
 Familie Jansen (phase 4, Petra procesregisseur, Karim casusregisseur) gets a full plan, fixed
 once at the startoverleg and changed in the draft since, so "Wat is er veranderd" shows a
-difference and Karim finds open actions (one overdue) under "Mijn acties". Familie Bakker
+difference and Karim finds open actions (one overdue) under "Mijn acties"; its next
+voortgangsoverleg is planned and the invitations are sent. Familie Bakker
 gets a small plan with zorgen over veiligheid and no Veiligheidsplan yet, so the quality
 panel names it. Everything goes through plannen.services. Safe to run again: nothing is
 added when the plan of Familie Jansen already has a version. All names are invented.
@@ -16,9 +17,10 @@ from django.utils import timezone
 
 from huishoudens.constants import Leefgebied
 from huishoudens.models import Traject
-from plannen import services
+from plannen import overleggen, services
 from plannen.constants import ActieStatus, KrachtZorgSoort
-from plannen.models import Ondersteuningsplan
+from plannen.models import Ondersteuningsplan, OverlegSoort
+from plannen.uitnodigingen import versturen
 from regie.management.commands.demo_data import demo_email
 from regie.models import User
 
@@ -208,6 +210,24 @@ class Command(BaseCommand):
                 "school maken een plan voor Daan, oma Riet helpt mee."
             ),
         )
+
+        # The next voortgangsoverleg is planned and the invitations went out (demo mail
+        # lands in var/mail); the reminder follows from Celery beat.
+        overleg = overleggen.overleg_plan(
+            traject=traject,
+            door=petra,
+            genodigden=[
+                {**m, "moet": m["key"].startswith("lid:")}
+                for m in overleggen.mogelijke_genodigden(traject)
+            ],
+            soort=OverlegSoort.VOORTGANGSOVERLEG,
+            datum=today + datetime.timedelta(days=21),
+            begin=datetime.time(10),
+            eind=datetime.time(11, 30),
+            locatie="Wijkcentrum De Vaart, Gouda",
+            voorzitter=petra,
+        )
+        versturen(overleg)
 
     @staticmethod
     def _bakker(traject: Traject) -> None:
