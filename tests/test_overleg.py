@@ -157,3 +157,12 @@ def test_an_organisations_own_template_wins(login, procesregisseur, overleg):
         .content.decode()
     )
     assert "Na afloop drinken we samen koffie." in html
+
+
+def test_the_chair_is_chosen_from_the_traject_and_the_own_organisation(
+    login, procesregisseur, casusregisseur, buitenstaander, traject
+):
+    form = login(procesregisseur).get(reverse("plannen:overleg_nieuw", args=[traject.pk]))
+    keuzes = set(form.context["form"].fields["voorzitter"].queryset)
+    assert {procesregisseur, casusregisseur} <= keuzes
+    assert buitenstaander not in keuzes, "no list of every user in the system"
