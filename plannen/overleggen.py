@@ -10,7 +10,14 @@ from django.db import transaction
 from django.db.models import Min, Q
 
 from plannen import uitnodigingen
-from plannen.models import Antwoord, Genodigde, Overleg, OverlegSoort, OverlegStatus
+from plannen.models import (
+    Antwoord,
+    Genodigde,
+    Overleg,
+    OverlegSoort,
+    OverlegStatus,
+    Voorbereiding,
+)
 from regie.models import User
 
 # A change of these fields is news for the invitees' calendars (a new SEQUENCE).
@@ -152,6 +159,26 @@ def volgende_overleggen(traject_ids) -> dict[int, date]:
     return {r["traject_id"]: r["eerste"] for r in rows}
 
 
-def checklist_fase(overleg: Overleg) -> str:
-    """The preparation actions of 3a (startoverleg) or 5a (the other meetings)."""
-    return "3a" if overleg.soort == OverlegSoort.STARTOVERLEG else "5a"
+def checklist(overleg: Overleg) -> list:
+    """The procesregisseur's preparation actions of 3a (startoverleg) or 5a (the other
+    meetings), each with `.gedaan` (the Voorbereiding row of this meeting, or None)."""
+    from huishoudens.models import FaseActie
+
+    fase = "3a" if overleg.soort == OverlegSoort.STARTOVERLEG else "5a"
+    gedaan = {v.actie_id: v for v in overleg.voorbereiding.select_related("gedaan_door")}
+    acties = list(FaseActie.objects.filter(fase=fase, rol="procesregisseur"))
+    for actie in acties:
+        actie.gedaan = gedaan.get(actie.pk)
+    return acties
+
+
+@transaction.atomic
+def voorbereiding_opslaan(*, overleg: Overleg, gedaan: set[int], door) -> None:
+    """Tick exactly the actions in `gedaan` for this meeting (earlier ticks keep who and when)."""
+    geldig = {actie.pk for actie in checklist(overleg)}
+    gedaan &= geldig
+    overleg.voorbereiding.exclude(actie_id__in=gedaan).delete()
+    al = set(overleg.voorbereiding.values_list("actie_id", flat=True))
+    Voorbereiding.objects.bulk_create(
+        Voorbereiding(overleg=overleg, actie_id=pk, gedaan_door=door) for pk in gedaan - al
+    )

@@ -64,6 +64,7 @@ urlpatterns += [
     path("trajecten/<int:pk>/overleggen/nieuw/", views_overleg.overleg_new, name="overleg_nieuw"),
     path("overleggen/<int:pk>/", views_overleg.overleg_detail, name="overleg"),
     path("overleggen/<int:pk>/wijzigen/", views_overleg.overleg_edit, name="overleg_wijzigen"),
+    path("overleggen/<int:pk>/voorbereiding/", views_overleg.voorbereiding, name="voorbereiding"),
     path("overleggen/<int:pk>/annuleren/", views_overleg.overleg_cancel, name="overleg_annuleren"),
     path("overleggen/<int:pk>/uitnodiging/", views_overleg.uitnodiging_preview, name="uitnodiging"),
     path(

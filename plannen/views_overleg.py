@@ -8,9 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from huishoudens.models import ActieVoortgang, FaseActie
 from huishoudens.selectors import get_traject_for_user
 from plannen import overleggen
 from plannen.forms import AfrondenForm, OverlegForm, OverlegTijdForm
@@ -100,13 +99,6 @@ def overleg_detail(request, pk):
                 + (" " + _("Het volgende overleg is gepland.") if volgende else ""),
             )
             return redirect("plannen:overleg", pk=(volgende or overleg).pk)
-    fase = overleggen.checklist_fase(overleg)
-    voortgang = {
-        v.actie_id: v for v in ActieVoortgang.objects.filter(traject=traject, actie__fase=fase)
-    }
-    checklist = list(FaseActie.objects.filter(fase=fase, rol="procesregisseur"))
-    for actie in checklist:
-        actie.voortgang = voortgang.get(actie.pk)
     audit.log(request, action=AuditActie.READ, obj=overleg)
     return render(
         request,
@@ -115,7 +107,7 @@ def overleg_detail(request, pk):
             "overleg": overleg,
             "traject": traject,
             "genodigden": overleg.genodigden.select_related("bericht"),
-            "checklist": checklist,
+            "checklist": overleggen.checklist(overleg),
             "form": form,
         },
     )
@@ -141,6 +133,20 @@ def overleg_cancel(request, pk):
     return render(
         request, "plannen/overleg_annuleren.html", {"overleg": overleg, "traject": overleg.traject}
     )
+
+
+@case_roles_only
+@require_POST
+def voorbereiding(request, pk):
+    """Tick the preparation actions of this meeting."""
+    overleg = _overleg(request, pk)
+    if overleg.status == OverlegStatus.GEPLAND:
+        gedaan = {int(x) for x in request.POST.getlist("gedaan") if x.isdigit()}
+        with transaction.atomic():
+            overleggen.voorbereiding_opslaan(overleg=overleg, gedaan=gedaan, door=request.user)
+            audit.log(request, action=AuditActie.UPDATE, obj=overleg, detail="voorbereiding")
+        messages.success(request, _("De voorbereiding is opgeslagen."))
+    return redirect("plannen:overleg", pk=overleg.pk)
 
 
 def _overleg(request, pk) -> Overleg:

@@ -4,6 +4,7 @@ import datetime
 
 from django.urls import reverse
 
+from plannen import overleggen
 from plannen.models import Overleg, OverlegStatus
 from regie.constants import AuditActie
 from regie.models import AuditEntry
@@ -166,3 +167,29 @@ def test_the_chair_is_chosen_from_the_traject_and_the_own_organisation(
     keuzes = set(form.context["form"].fields["voorzitter"].queryset)
     assert {procesregisseur, casusregisseur} <= keuzes
     assert buitenstaander not in keuzes, "no list of every user in the system"
+
+
+def test_preparation_is_ticked_per_meeting(login, procesregisseur, overleg):
+    client = login(procesregisseur)
+    acties = client.get(reverse("plannen:overleg", args=[overleg.pk])).context["checklist"]
+    eerste, tweede = acties[0].pk, acties[1].pk
+    url = reverse("plannen:voorbereiding", args=[overleg.pk])
+    client.post(url, {"gedaan": [eerste, tweede, 999999]})
+    assert set(overleg.voorbereiding.values_list("actie_id", flat=True)) == {eerste, tweede}
+    client.post(url, {"gedaan": [tweede]})
+    (rij,) = overleg.voorbereiding.all()
+    assert rij.actie_id == tweede and rij.gedaan_door == procesregisseur
+    assert AuditEntry.objects.filter(detail="voorbereiding").count() == 2
+
+    # The next meeting (a voortgangsoverleg) is prepared anew: the 5a list, nothing ticked.
+    volgende = overleggen.overleg_afronden(
+        overleg=overleg,
+        aanwezig=set(),
+        volgende={
+            "datum": MORGEN + datetime.timedelta(days=42),
+            "begin": datetime.time(10),
+            "eind": datetime.time(11),
+        },
+    )
+    lijst = client.get(reverse("plannen:overleg", args=[volgende.pk])).context["checklist"]
+    assert {a.fase for a in lijst} == {"5a"} and not any(a.gedaan for a in lijst)

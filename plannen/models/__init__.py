@@ -15,6 +15,7 @@ from .overleg import (
     OverlegSoort,
     OverlegStatus,
     UitnodigingSjabloon,
+    Voorbereiding,
 )
 from .veiligheidsplan import (
     Ondertekening,
@@ -44,4 +45,5 @@ __all__ = [
     "Veiligheidsafspraak",
     "VeiligheidsContact",
     "Veiligheidsplan",
+    "Voorbereiding",
 ]

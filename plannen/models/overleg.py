@@ -136,6 +136,23 @@ class Genodigde(models.Model):
         }[self.bericht.status]
 
 
+class Voorbereiding(models.Model):
+    """A preparation action of 3a/5a ticked for one meeting: every voortgangsoverleg is
+    prepared anew, so the ticks belong to the meeting, not to the traject."""
+
+    overleg = models.ForeignKey(Overleg, on_delete=models.CASCADE, related_name="voorbereiding")
+    actie = models.ForeignKey("huishoudens.FaseActie", on_delete=models.PROTECT, related_name="+")
+    gedaan_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    gedaan_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["overleg", "actie"], name="voorbereiding_eenmaal")
+        ]
+
+
 class UitnodigingSjabloon(models.Model):
     """An invitation text (seed 002 DEEL G): startoverleg or voortgangsoverleg, u- or jij-vorm.
     The four of the Richtlijn have no organisation; an organisation may keep its own version."""
