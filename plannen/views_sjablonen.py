@@ -27,10 +27,14 @@ def _organisatie(request):
     return organisatie
 
 
-def _richtlijn(soort, vorm) -> UitnodigingSjabloon:
+def _sjablonen(request, soort, vorm):
+    """(organisation, the Richtlijn's template, the organisation's own version or None)."""
+    organisatie = _organisatie(request)
     if (soort, vorm) not in SOORTEN:
         raise Http404
-    return UitnodigingSjabloon.objects.get(organisatie=None, soort=soort, vorm=vorm)
+    sjablonen = UitnodigingSjabloon.objects.filter(soort=soort, vorm=vorm)
+    richtlijn = sjablonen.get(organisatie=None)
+    return organisatie, richtlijn, sjablonen.filter(organisatie=organisatie).first()
 
 
 @beleid_only
@@ -48,11 +52,7 @@ def sjabloon_list(request):
 @beleid_only
 @require_http_methods(["GET", "POST"])
 def sjabloon_edit(request, soort, vorm):
-    organisatie = _organisatie(request)
-    richtlijn = _richtlijn(soort, vorm)
-    eigen = UitnodigingSjabloon.objects.filter(
-        organisatie=organisatie, soort=soort, vorm=vorm
-    ).first()
+    organisatie, richtlijn, eigen = _sjablonen(request, soort, vorm)
     if eigen is None:
         eigen = UitnodigingSjabloon(
             **{
@@ -84,11 +84,7 @@ def sjabloon_edit(request, soort, vorm):
 @beleid_only
 @require_http_methods(["GET", "POST"])
 def sjabloon_reset(request, soort, vorm):
-    organisatie = _organisatie(request)
-    richtlijn = _richtlijn(soort, vorm)
-    eigen = UitnodigingSjabloon.objects.filter(
-        organisatie=organisatie, soort=soort, vorm=vorm
-    ).first()
+    _org, richtlijn, eigen = _sjablonen(request, soort, vorm)
     if eigen is None:
         messages.info(request, _("Er is geen eigen versie; de tekst van de Richtlijn geldt al."))
         return redirect("plannen:sjablonen")
