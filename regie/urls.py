@@ -62,6 +62,7 @@ urlpatterns = [
     path("privacy/", include(privacy_patterns)),
     path("", include("huishoudens.urls")),
     path("", include("plannen.urls")),
+    path("", include("regiekaart.urls")),
     path("account/", include(_without_unused(account_urls.urlpatterns))),
     path("account/2fa/", include(_without_unused(mfa_urls.urlpatterns))),
 ]

@@ -1,5 +1,5 @@
-"""The five levels of regie and the rules for opschalen/afschalen (seed 002 ch. 5).
-Filled in by issue #6."""
+"""The five levels of regie and the rules for opschalen/afschalen (seed 002 ch. 5), per
+traject the level, assessments and escalations, and the manager's pages (issue #6)."""
 
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
@@ -8,3 +8,32 @@ from django.utils.translation import gettext_lazy as _
 class RegiekaartConfig(AppConfig):
     name = "regiekaart"
     verbose_name = _("Regiekaart")
+
+    def ready(self):
+        from huishoudens.panels import register_traject_panel
+        from regie.constants import Rol
+        from regie.context_processors import register_menu_items
+        from regie.views.start import register_start_page
+        from regiekaart.selectors import traject_panel
+        from regiekaart.views.manager import start_context
+
+        register_traject_panel(traject_panel)
+        register_start_page(Rol.MANAGER, "regiekaart/start/manager.html", start_context)
+        register_menu_items(
+            Rol.MANAGER,
+            [(_("Escalaties"), "regiekaart:escalaties"), (_("Regiekaart"), "regiekaart:kaart")],
+        )
+        for rol in (
+            Rol.PROCESREGISSEUR,
+            Rol.CASUSREGISSEUR,
+            Rol.AANDACHTSFUNCTIONARIS,
+            Rol.AGENDAHOUDER,
+        ):
+            register_menu_items(rol, [(_("Regiekaart"), "regiekaart:kaart")])
+        register_menu_items(
+            Rol.BEHEERDER,
+            [
+                (_("Regiekaart"), "regiekaart:kaart"),
+                (_("Namen op de regiekaart"), "regiekaart:namen"),
+            ],
+        )

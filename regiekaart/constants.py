@@ -58,3 +58,51 @@ class Kleur(models.TextChoices):
     ORANJE = "oranje", _("Oranje")
     ROOD = "rood", _("Rood")
     DONKERROOD = "donkerrood", _("Donkerrood")
+
+
+# A traject that was never assessed is on level 2 (geel). 002 ch. 5, Niveau 2: "Regie is
+# casus- en procesregie" and "1Gezin1Plan wordt ingezet waarbij minimaal het Plan van Aanpak
+# wordt gebruikt"; level 1 has "geen procesregisseur" and uses a plan only preventively
+# ("indien gewenst"). Every traject in Regie starts 1G1P1R with a procesregisseur (fase 2),
+# so it starts where that happens: level 2. The regisseur assesses and moves it from there.
+START_NIVEAU = 2
+
+# Levels at which the seed asks for a Veiligheidsplan ("Plan van Aanpak en Veilig Verder
+# Plan", A. Uitgangssituatie of levels 3-5).
+VEILIGHEIDSPLAN_NIVEAUS = frozenset({3, 4, 5})
+
+# At level 4 procesregie is done by the Zorg- en Veiligheidshuis (B. Regie, Niveau 4).
+ZVH_NIVEAU = 4
+
+
+class Richting(models.TextChoices):
+    """What a decision did to the level."""
+
+    OPSCHALEN = "op", _("Opgeschaald")
+    AFSCHALEN = "af", _("Afgeschaald")
+    GELIJK = "gelijk", _("Niveau gehandhaafd")
+
+
+class KaartRol(models.TextChoices):
+    """The people the per-level sections name as operationeel or bestuurlijk verantwoordelijk
+    (002 ch. 5, B. Regie, "Operationeel verantwoordelijk" / "Bestuurlijk verantwoordelijk")."""
+
+    MANAGER = "manager", _("Manager van de professional")
+    WETHOUDER = "wethouder", _("Wethouder")
+    BURGEMEESTER = "burgemeester", _("Burgemeester")
+    KETENMANAGER_ZVH = "ketenmanager_zvh", _("Ketenmanager Zorg- en Veiligheidshuis")
+    AMBTENAAR_IVZ = "ambtenaar_ivz", _("Ambtenaar Integrale Veiligheid (IVZ)")
+
+
+# Who is responsible on each level, as the per-level sections say (the fields of Niveau
+# follow those sections): the manager operationally everywhere; the wethouder bestuurlijk at
+# 2-4 (level 1: "Er is geen bestuurlijke verantwoordelijk"); at level 4 B&W together and
+# the ketenmanager of the Zorg- en Veiligheidshuis for process and cooperation; at level 5
+# the ambtenaar IVZ operationally and the burgemeester bestuurlijk.
+ROLLEN_PER_NIVEAU: dict[int, tuple[str, ...]] = {
+    1: (KaartRol.MANAGER,),
+    2: (KaartRol.MANAGER, KaartRol.WETHOUDER),
+    3: (KaartRol.MANAGER, KaartRol.WETHOUDER),
+    4: (KaartRol.MANAGER, KaartRol.KETENMANAGER_ZVH, KaartRol.WETHOUDER, KaartRol.BURGEMEESTER),
+    5: (KaartRol.MANAGER, KaartRol.AMBTENAAR_IVZ, KaartRol.BURGEMEESTER),
+}

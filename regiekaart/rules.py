@@ -261,3 +261,16 @@ def voldoet(profielen: set[str], vereist: str) -> bool:
     if onbekend:
         raise ValueError(f"Onbekende competentieprofielen: {', '.join(sorted(onbekend))}.")
     return not vereist or any(vereist in OMVAT[p] for p in profielen)
+
+
+def regel_tekst(code: str, huidig_niveau: int) -> str:
+    """The seed row behind a `Regel.code` that `advies(huidig_niveau, ...)` gave, for showing a
+    stored decision again ("" for a code this module does not know)."""
+    soort, _sep, naar = code.rpartition("_naar_")
+    if soort == "opschalen" and naar.isdigit() and int(naar) in OPSCHALEN:
+        return OPSCHALEN[int(naar)][1]
+    if soort == "afschalen" and naar.isdigit() and int(naar) in AFSCHALEN:
+        return AFSCHALEN[int(naar)][1]
+    if code == P and huidig_niveau in PROBLEMATIEK:
+        return PROBLEMATIEK[huidig_niveau][1]
+    return NAAR_MANAGER.get(code, "")

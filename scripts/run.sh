@@ -9,6 +9,7 @@ mkdir -p var
 .venv/bin/python manage.py demo_data
 .venv/bin/python manage.py demo_huishoudens
 .venv/bin/python manage.py demo_plannen
+.venv/bin/python manage.py demo_regiekaart
 echo
 echo "Regie draait op http://127.0.0.1:8000 (stoppen met Ctrl+C). E-mail staat in var/mail/."
 exec .venv/bin/python manage.py runserver 127.0.0.1:8000

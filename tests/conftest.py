@@ -354,3 +354,40 @@ def smtp_sink(settings):
         settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
         settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
         yield sink
+
+
+# --- regiekaart (#6): Petra escalates the traject from level 2 to 3 (D, Z, B and O hold) --
+
+
+REGIEKAART_CRITERIA_3 = {
+    "D": (True, "Ouders zijn uitgeput."),
+    "Z": (True, "Post blijft liggen."),
+    "B": (True, "Schuldhulp is nodig."),
+    "O": (True, "Geschreeuw gehoord door de buren."),
+}
+
+
+@pytest.fixture
+def opschaling(traject, procesregisseur):
+    from regiekaart.services import opschaling_besluiten
+
+    return opschaling_besluiten(
+        traject=traject,
+        door=procesregisseur,
+        verwacht_niveau=2,
+        criteria=REGIEKAART_CRITERIA_3,
+        naar_niveau=3,
+    ).opschaling
+
+
+@pytest.fixture
+def kaartinvulling(org_a, beheerder):
+    from regiekaart.services import kaartinvulling_opslaan
+
+    return kaartinvulling_opslaan(
+        door=beheerder,
+        gemeente=org_a.gemeente,
+        rol="wethouder",
+        naam="Anita de Groot",
+        toelichting="portefeuille Jeugd",
+    )

@@ -142,6 +142,31 @@ TABLE: dict[str, Row] = {
         method="post",
         kwargs={"pk": "eigen_criterium.pk"},
     ),
+    # Regiekaart (#6): the card for every professional; its adoption, texts and names for the
+    # beheerder; a traject's level for those involved, decided by the procesregisseur (Karim
+    # reads); escalations for the manager in scope; the badge colours are public (no data).
+    "regiekaart:kleuren": Row(everyone(200)),
+    "regiekaart:kaart": Row(signed_in(200)),
+    "regiekaart:vaststellen": Row(only(["beheerder"]), method="post"),  # invalid: the form again
+    "regiekaart:niveau_bewerken": Row(only(["beheerder"]), kwargs={"nummer": "2"}),
+    "regiekaart:namen": Row(only(["beheerder"])),
+    "regiekaart:naam_nieuw": Row(only(["beheerder"])),
+    "regiekaart:naam": Row(only(["beheerder"]), kwargs={"pk": "kaartinvulling.pk"}),
+    "regiekaart:naam_verwijderen": Row(
+        only(["beheerder"], status=302), method="post", kwargs={"pk": "kaartinvulling.pk"}
+    ),
+    "regiekaart:traject": Row(involved(), kwargs={"pk": "traject.pk"}),
+    "regiekaart:overdracht": Row(
+        involved(302, casus=403), method="post", kwargs={"pk": "traject.pk"}
+    ),
+    "regiekaart:escalaties": Row(only(["manager"])),
+    "regiekaart:escalatie": Row(only(["manager"]), kwargs={"pk": "opschaling.pk"}),
+    "regiekaart:afhandelen": Row(
+        {**involved(302, casus=403), "manager": 302},
+        method="post",
+        kwargs={"pk": "opschaling.pk"},
+    ),
+    "regiekaart:meldingen_gelezen": Row(only(["manager"], status=302), method="post"),
     # Authentication (django-allauth).
     "account_login": Row(everyone(302, anon=200)),
     "account_logout": Row(everyone(LOGIN), method="post"),

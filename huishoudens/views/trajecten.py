@@ -18,6 +18,7 @@ from huishoudens.forms import (
     SignaalForm,
 )
 from huishoudens.models import ActieVoortgang, FaseActie, Overdracht
+from huishoudens.panels import traject_panels
 from huishoudens.selectors import get_traject_for_user, start_criteria_for
 from huishoudens.workflow import allowed_moves, reasons_not_to_close
 from regie import access, audit
@@ -80,6 +81,7 @@ def traject_detail(request, pk):
                 status=OverdrachtStatus.VOORGESTELD
             ).select_related("naar"),
             "mijn_rollen": policy.handover_roles(request.user, traject),
+            "panels": traject_panels(request, traject),
         },
     )
 

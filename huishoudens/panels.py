@@ -1,0 +1,24 @@
+"""Panels that higher apps add to the traject page, so huishoudens never imports them.
+
+An app registers `fn(request, traject) -> (template_name, context) | None` in its
+AppConfig.ready(); the traject detail view renders each panel's template with its context
+as `panel` (the regiekaart adds the traject's level, #6). Panels only read: they get the
+traject the view already fetched for the user, so no extra access check is needed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+TrajectPanel = Callable[[object, object], "tuple[str, dict] | None"]
+_panels: list[TrajectPanel] = []
+
+
+def register_traject_panel(fn: TrajectPanel) -> TrajectPanel:
+    if fn not in _panels:
+        _panels.append(fn)
+    return fn
+
+
+def traject_panels(request, traject) -> list[tuple[str, dict]]:
+    return [panel for fn in _panels if (panel := fn(request, traject)) is not None]

@@ -1,0 +1,105 @@
+"""Who may do what with the regiekaart (visibility of case data itself is
+`regie.access.filter_households`).
+
+* Opschalen/afschalen and "naar manager": the traject's active procesregisseur; where the
+  traject has no procesregisseur, an active casusregisseur (002 ch. 5: the regisseur
+  "schaalt op- en af zoals beschreven in de regiekaart", ch. 5 Taakprofielen for both).
+  Everyone else involved with the household reads the level, the assessment and history.
+* A manager's scope: the escalations decided by a regisseur of the manager's own
+  organisation, or by a regisseur whose `manager` is this user, and, for a manager of a
+  municipality (an organisation of kind "Gemeente"), those of households in that
+  municipality. The organisation, manager and municipality are stored on the escalation
+  when it is decided, so the scope does not shift when someone changes jobs later.
+  The same rule picks whom to notify (`managers_for`), so a manager is told exactly about
+  what their page shows.
+* Managers see what they need to act (level, age, criteria codes, the question, the
+  regisseur, a traject reference), not the case: the household's name and the criteria's
+  notes only where the manager is involved with the household themselves.
+* A manager in scope, or whoever may escalate the traject, records how an escalation was
+  resolved.
+"""
+
+from django.db.models import Q
+
+from huishoudens.constants import TrajectRol
+from regie.access import has_role
+from regie.constants import CASE_ROLES, OrganisatieSoort, Rol
+
+
+def may_escalate(user, traject, actief=None) -> bool:
+    """The active procesregisseur, or an active casusregisseur when there is none.
+    `actief`: the traject's active `TrajectBetrokkene` rows, when the caller has them."""
+    if not user.is_authenticated:
+        return False
+    actief = list(traject.betrokkenen.actief()) if actief is None else actief
+    rollen = {b.rol for b in actief if b.user_id == user.pk}
+    if TrajectRol.PROCESREGISSEUR in rollen:
+        return True
+    heeft_proces = any(b.rol == TrajectRol.PROCESREGISSEUR for b in actief)
+    return not heeft_proces and TrajectRol.CASUSREGISSEUR in rollen
+
+
+def may_escalate_now(user, traject, actief=None) -> bool:
+    """`may_escalate` while acting in a case role (what the views check)."""
+    return has_role(user, *CASE_ROLES) and may_escalate(user, traject, actief)
+
+
+def manager_scope(user) -> Q:
+    """The escalations (`Opschaling` rows) a manager sees; nothing for anyone else."""
+    if not has_role(user, Rol.MANAGER):
+        return Q(pk__in=[])
+    scope = Q(manager_id=user.pk)
+    organisatie = user.organisatie
+    if organisatie is not None:
+        scope |= Q(organisatie_id=organisatie.pk)
+        if organisatie.soort == OrganisatieSoort.GEMEENTE:
+            scope |= Q(gemeente_id=organisatie.gemeente_id)
+    return scope
+
+
+def manager_trajecten_scope(user) -> Q:
+    """The trajecten a manager's level distribution counts (`Traject` rows): those with an
+    active regisseur of the manager's organisation or whose `manager` is this user, and for
+    a municipality's manager those of households in the municipality. Counts only."""
+    from huishoudens.models import TrajectBetrokkene
+
+    if not has_role(user, Rol.MANAGER):
+        return Q(pk__in=[])
+    organisatie = user.organisatie
+    regisseurs = Q(user__manager_id=user.pk)
+    if organisatie is not None:
+        regisseurs |= Q(user__organisatie_id=organisatie.pk)
+    scope = Q(pk__in=TrajectBetrokkene.objects.actief().filter(regisseurs).values("traject_id"))
+    if organisatie is not None and organisatie.soort == OrganisatieSoort.GEMEENTE:
+        scope |= Q(huishouden__gemeente_id=organisatie.gemeente_id)
+    return scope
+
+
+def managers_for(opschaling):
+    """The active managers whose scope holds `opschaling` (the mirror of `manager_scope`)."""
+    from regie.models import User
+
+    condition = Q(organisatie_id=opschaling.organisatie_id) if opschaling.organisatie_id else Q()
+    if opschaling.manager_id:
+        condition |= Q(pk=opschaling.manager_id)
+    if opschaling.gemeente_id:
+        condition |= Q(
+            organisatie__soort=OrganisatieSoort.GEMEENTE,
+            organisatie__gemeente_id=opschaling.gemeente_id,
+        )
+    if not condition:
+        return User.objects.none()
+    return (
+        User.objects.with_role(Rol.MANAGER)
+        .filter(condition, is_active=True)
+        .select_related("organisatie")
+        .distinct()
+        .order_by("pk")
+    )
+
+
+def may_resolve(user, opschaling) -> bool:
+    """`opschaling` is already one the user may see (`Opschaling.objects.for_user`)."""
+    if has_role(user, Rol.MANAGER):
+        return True
+    return may_escalate_now(user, opschaling.traject)

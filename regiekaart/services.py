@@ -1,0 +1,357 @@
+"""Writes of the regiekaart: the level decision (opschalen, afschalen, naar manager), its
+resolution, the managers' notifications, and the regional card (seed 002 ch. 5).
+
+A change of level goes only through `opschaling_besluiten`: it records the assessment, asks
+`rules.advies` for the advice, and writes the history row in the same transaction, like
+`huishoudens.services.traject_move` does for phases.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from huishoudens import services as huishoudens_services
+from huishoudens.constants import TrajectRol
+from huishoudens.models import Overdracht, Traject
+from regie.models import Regio
+from regie.outbox import bericht_queue
+from regiekaart import policy, rules
+from regiekaart.constants import START_NIVEAU, Criterium, Richting
+from regiekaart.models import (
+    Beoordeling,
+    BeoordelingCriterium,
+    KaartInvulling,
+    Melding,
+    Niveau,
+    Opschaling,
+    TrajectNiveau,
+    Vaststelling,
+)
+
+# Notified besides every request to the manager: escalations to these levels.
+MELDEN_VANAF_NIVEAU = 4
+
+VO = Criterium.VISIE_ORGANISATIE.value
+VI = Criterium.VISIE_INHOUD.value
+
+
+class NiveauConflict(Exception):
+    """Someone else changed the traject's level first; nothing was written."""
+
+
+@dataclass(frozen=True)
+class Besluit:
+    beoordeling: Beoordeling
+    advies: rules.Advies
+    opschaling: Opschaling | None
+
+
+def advies_gevolgd(advies: rules.Advies, *, naar_niveau: int, naar_manager: bool) -> bool:
+    """Following the advice: its level (or one of the P options), and to the manager exactly
+    when VO or VI holds."""
+    niveau_ok = naar_niveau == advies.niveau or naar_niveau in advies.opties
+    return niveau_ok and naar_manager == advies.naar_manager
+
+
+@transaction.atomic
+def opschaling_besluiten(
+    *,
+    traject: Traject,
+    door,
+    verwacht_niveau: int,
+    criteria: Mapping[str, tuple[bool, str]],
+    naar_niveau: int,
+    naar_manager: bool = False,
+    reden_afwijking: str = "",
+    vraag_manager: str = "",
+) -> Besluit:
+    """Assess the traject and decide its level in one step.
+
+    `criteria` maps codes of `Criterium` to (holds, note); codes left out do not hold.
+    The advice is computed here from the criteria (never taken from the caller). Writes a
+    `Beoordeling` always, and an `Opschaling` when the level changes, the manager is asked,
+    or the decision deviates from the advice (which needs `reden_afwijking`). Going down
+    resolves the open escalations above the new level; an assessment without VO and VI
+    resolves open requests to the manager ("Afschalen naar uitvoering"). Managers are
+    notified of a request to them and of an escalation to level 4 or 5.
+
+    `verwacht_niveau` is the level the user saw: when it changed meanwhile, NiveauConflict.
+    """
+    if not policy.may_escalate(door, traject):
+        raise PermissionDenied(
+            _("Alleen de procesregisseur (of de casusregisseur als er geen is) schaalt op of af.")
+        )
+    onbekend = set(criteria) - set(Criterium.values)
+    if onbekend:
+        raise ValidationError(_("Onbekende criteria: %(c)s.") % {"c": ", ".join(sorted(onbekend))})
+    if naar_niveau not in range(1, 6):
+        raise ValidationError(_("Kies een niveau van 1 tot en met 5."))
+
+    stand, _created = TrajectNiveau.objects.select_for_update().get_or_create(
+        traject=traject, defaults={"nummer": START_NIVEAU}
+    )
+    if stand.nummer != verwacht_niveau:
+        raise NiveauConflict(
+            _(
+                "Een collega heeft het niveau van dit traject intussen vastgesteld op niveau "
+                "%(n)s. Bekijk de nieuwe stand en beoordeel opnieuw."
+            )
+            % {"n": stand.nummer}
+        )
+    huidig = stand.nummer
+    geldt = sorted((c for c, (ja, _t) in criteria.items() if ja), key=Criterium.values.index)
+    advies = rules.advies(huidig, geldt)
+    gevolgd = advies_gevolgd(advies, naar_niveau=naar_niveau, naar_manager=naar_manager)
+    reden_afwijking, vraag_manager = reden_afwijking.strip(), vraag_manager.strip()
+    fouten = {}
+    if not gevolgd and not reden_afwijking:
+        fouten["reden_afwijking"] = _(
+            "U wijkt af van het advies (%(advies)s). Geef de reden waarom."
+        ) % {"advies": advies_label(advies)}
+    if naar_manager and not vraag_manager:
+        fouten["vraag_manager"] = _("Beschrijf wat u van de manager vraagt.")
+    if fouten:
+        raise ValidationError(fouten)
+
+    now = timezone.now()
+    beoordeling = Beoordeling.objects.create(
+        traject=traject,
+        door=door,
+        op=now,
+        niveau=huidig,
+        advies_niveau=advies.niveau,
+        advies_naar_manager=advies.naar_manager,
+        advies_opties=list(advies.opties),
+        advies_regels=[r.code for r in advies.regels],
+    )
+    BeoordelingCriterium.objects.bulk_create(
+        BeoordelingCriterium(
+            beoordeling=beoordeling,
+            code=code,
+            geldt=criteria.get(code, (False, ""))[0],
+            toelichting=criteria.get(code, (False, ""))[1].strip(),
+        )
+        for code in Criterium.values
+    )
+
+    richting = (
+        Richting.OPSCHALEN
+        if naar_niveau > huidig
+        else Richting.AFSCHALEN
+        if naar_niveau < huidig
+        else Richting.GELIJK
+    )
+    opschaling = None
+    if richting != Richting.GELIJK or naar_manager or not gevolgd:
+        opschaling = Opschaling.objects.create(
+            traject=traject,
+            beoordeling=beoordeling,
+            van_niveau=huidig,
+            naar_niveau=naar_niveau,
+            richting=richting,
+            naar_manager=naar_manager,
+            criteria=geldt,
+            regels=[r.code for r in advies.regels],
+            advies_niveau=advies.niveau,
+            advies_naar_manager=advies.naar_manager,
+            advies_gevolgd=gevolgd,
+            reden_afwijking=reden_afwijking,
+            vraag_manager=vraag_manager,
+            door=door,
+            op=now,
+            organisatie_id=door.organisatie_id,
+            manager_id=door.manager_id,
+            gemeente_id=traject.huishouden.gemeente_id,
+        )
+    if naar_niveau != huidig:
+        stand.nummer, stand.sinds = naar_niveau, now
+        stand.save(update_fields=["nummer", "sinds"])
+    _resolve_superseded(
+        traject=traject, door=door, naar_niveau=naar_niveau, geldt=geldt, op=now, besluit=opschaling
+    )
+    if opschaling and (
+        opschaling.naar_manager
+        or (richting == Richting.OPSCHALEN and naar_niveau >= MELDEN_VANAF_NIVEAU)
+    ):
+        opschaling_melden(opschaling=opschaling)
+    return Besluit(beoordeling=beoordeling, advies=advies, opschaling=opschaling)
+
+
+def _resolve_superseded(
+    *, traject, door, naar_niveau: int, geldt: list[str], op, besluit: Opschaling | None
+) -> None:
+    open_rows = Opschaling.objects.open().filter(traject=traject)
+    if besluit is not None:
+        open_rows = open_rows.exclude(pk=besluit.pk)
+    open_rows.filter(
+        richting=Richting.OPSCHALEN, naar_manager=False, naar_niveau__gt=naar_niveau
+    ).update(
+        opgelost_op=op,
+        opgelost_door=door,
+        oplossing=_("Afgeschaald naar niveau %(n)s.") % {"n": naar_niveau},
+    )
+    if VO not in geldt and VI not in geldt:
+        open_rows.filter(naar_manager=True).update(
+            opgelost_op=op,
+            opgelost_door=door,
+            oplossing=_(
+                "Er is geen visieverschil tussen professionals meer: afgeschaald naar uitvoering."
+            ),
+        )
+
+
+def advies_label(advies: rules.Advies) -> str:
+    if advies.opties:
+        niveaus = ", ".join(str(n) for n in advies.opties)
+        tekst = _("niveau %(n)s, of naar keuze niveau %(opties)s") % {
+            "n": advies.niveau,
+            "opties": niveaus,
+        }
+    else:
+        tekst = _("niveau %(n)s") % {"n": advies.niveau}
+    if advies.naar_manager:
+        tekst += _(" en naar de manager")
+    return tekst
+
+
+def melding_tekst(opschaling: Opschaling) -> str:
+    naam = opschaling.door.get_full_name()
+    if opschaling.naar_manager:
+        return _("%(naam)s vraagt u als manager om hulp bij traject #%(t)s (niveau %(n)s).") % {
+            "naam": naam,
+            "t": opschaling.traject_id,
+            "n": opschaling.naar_niveau,
+        }
+    return _(
+        "Traject #%(t)s is opgeschaald van niveau %(van)s naar niveau %(naar)s door %(naam)s."
+    ) % {
+        "t": opschaling.traject_id,
+        "van": opschaling.van_niveau,
+        "naar": opschaling.naar_niveau,
+        "naam": naam,
+    }
+
+
+@transaction.atomic
+def opschaling_melden(*, opschaling: Opschaling) -> list[Melding]:
+    """Tell every manager in scope, in the app and by e-mail through the outbox. Safe to
+    call again: one notification and one message per manager (idempotency key)."""
+    tekst = melding_tekst(opschaling)
+    url = settings.REGIE_BASE_URL.rstrip("/") + reverse(
+        "regiekaart:escalatie", args=[opschaling.pk]
+    )
+    niveau = Niveau.objects.filter(nummer=opschaling.naar_niveau).first()
+    meldingen = []
+    for manager in policy.managers_for(opschaling):
+        melding, _created = Melding.objects.get_or_create(
+            aan=manager, opschaling=opschaling, defaults={"tekst": tekst}
+        )
+        meldingen.append(melding)
+        bericht_queue(
+            aan=manager.email,
+            template="opschaling",
+            context={
+                "manager": manager,
+                "opschaling": opschaling,
+                "niveau": niveau,
+                "tekst": tekst,
+                "criteria": ", ".join(opschaling.criteria) or "-",
+                "url": url,
+            },
+            sleutel=f"opschaling:{opschaling.pk}:manager:{manager.pk}",
+        )
+    return meldingen
+
+
+@transaction.atomic
+def opschaling_afhandelen(*, opschaling: Opschaling, door, oplossing: str) -> Opschaling:
+    """Record when, how and by whom an escalation or a request to the manager was resolved."""
+    opschaling = Opschaling.objects.select_for_update().get(pk=opschaling.pk)
+    if not opschaling.vraagt_afhandeling:
+        raise ValidationError(_("Dit besluit vraagt geen afhandeling."))
+    if opschaling.opgelost_op is not None:
+        raise ValidationError(_("Deze escalatie is al afgehandeld."))
+    oplossing = oplossing.strip()
+    if not oplossing:
+        raise ValidationError({"oplossing": _("Beschrijf hoe de escalatie is afgehandeld.")})
+    opschaling.opgelost_op = timezone.now()
+    opschaling.opgelost_door = door
+    opschaling.oplossing = oplossing
+    opschaling.save(update_fields=["opgelost_op", "opgelost_door", "oplossing"])
+    Melding.objects.filter(opschaling=opschaling, gelezen_op__isnull=True).update(
+        gelezen_op=opschaling.opgelost_op
+    )
+    return opschaling
+
+
+def meldingen_gelezen(*, user, opschaling: Opschaling | None = None) -> int:
+    """Mark the user's notifications read (all of them, or those of one escalation)."""
+    qs = Melding.objects.filter(aan=user, gelezen_op__isnull=True)
+    if opschaling is not None:
+        qs = qs.filter(opschaling=opschaling)
+    return qs.update(gelezen_op=timezone.now())
+
+
+@transaction.atomic
+def overdracht_naar_zvh(*, traject: Traject, van, naar, per: date) -> Overdracht:
+    """Level 4: procesregie belongs to the Zorg- en Veiligheidshuis (002 ch. 5, Niveau 4,
+    B. Regie). Proposes the handover of fase 6a; the successor accepts or declines."""
+    return huishoudens_services.overdracht_propose(
+        traject=traject,
+        rol=TrajectRol.PROCESREGISSEUR,
+        van=van,
+        naar=naar,
+        per=per,
+        toelichting=_(
+            "Niveau 4 van de regiekaart: de procesregie ligt bij het Zorg- en Veiligheidshuis."
+        ),
+    )
+
+
+# --- the regional card -------------------------------------------------------------------
+
+
+@transaction.atomic
+def vaststelling_vastleggen(
+    *, regio: Regio, vastgesteld_op: date, besluit: str, door
+) -> Vaststelling:
+    return Vaststelling.objects.create(
+        regio=regio, vastgesteld_op=vastgesteld_op, besluit=besluit.strip(), door=door
+    )
+
+
+@transaction.atomic
+def niveau_bijwerken(*, niveau: Niveau, **fields) -> Niveau:
+    """Amend the texts of a level. The advice does not read them (see `rules`)."""
+    for name, value in fields.items():
+        setattr(niveau, name, value)
+    niveau.full_clean()
+    niveau.save()
+    return niveau
+
+
+@transaction.atomic
+def kaartinvulling_opslaan(
+    *, invulling: KaartInvulling | None = None, door, **fields
+) -> KaartInvulling:
+    invulling = invulling or KaartInvulling()
+    for name, value in fields.items():
+        setattr(invulling, name, value)
+    invulling.bijgewerkt_door = door
+    invulling.full_clean()
+    invulling.save()
+    return invulling
+
+
+@transaction.atomic
+def kaartinvulling_verwijderen(*, invulling: KaartInvulling) -> None:
+    invulling.delete()
