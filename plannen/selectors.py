@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from huishoudens.consent import consent_complete
 from huishoudens.constants import TrajectRol
 from plannen.constants import ActieStatus, KrachtZorgSoort
-from plannen.models import Actie, Doel, Ondersteuningsplan
+from plannen.models import Actie, Doel, Ondersteuningsplan, Veiligheidsplan
 
 DATA = Path(__file__).resolve().parent / "data" / "ondersteuningsplan.json"
 
@@ -226,3 +226,8 @@ def mijn_acties(user):
         .select_related("doel__plan__traject__huishouden")
         .order_by(F("wanneer").asc(nulls_last=True), "id")
     )
+
+
+def heeft_veiligheidsplan(traject) -> bool:
+    """For other apps (the regiekaart's checks): does the traject have a Veiligheidsplan?"""
+    return Veiligheidsplan.objects.filter(plan__traject=traject).exists()

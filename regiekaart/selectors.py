@@ -121,12 +121,12 @@ def controles(traject, niveau: Niveau, regisseurs, *, mag_opschalen: bool) -> li
     """What level `niveau` asks of the traject (002 ch. 5, A. Uitgangssituatie and B. Regie):
     a Veiligheidsplan at levels 3-5, regisseurs with the competence profile of the level,
     and at level 4 procesregie by the Zorg- en Veiligheidshuis."""
-    from plannen.models import Veiligheidsplan
+    from plannen.selectors import heeft_veiligheidsplan
 
     n = niveau.nummer
     result: list[Controle] = []
     if n in VEILIGHEIDSPLAN_NIVEAUS:
-        if Veiligheidsplan.objects.filter(plan__traject=traject).exists():
+        if heeft_veiligheidsplan(traject):
             result.append(Controle(True, _("Er is een Veiligheidsplan.")))
         else:
             result.append(
