@@ -10,3 +10,11 @@ def get_item(mapping, key):
         return mapping.get(key)
     except AttributeError:
         return None
+
+
+@register.inclusion_tag("regiekaart/_criteria_codes.html")
+def criteria_codes(codes):
+    """Criteria codes as abbreviations a screen reader and a hover can expand."""
+    from regiekaart.constants import Criterium
+
+    return {"criteria": [(c, Criterium(c).label) for c in codes]}

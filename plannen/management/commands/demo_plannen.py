@@ -217,8 +217,7 @@ class Command(BaseCommand):
             traject=traject,
             door=petra,
             genodigden=[
-                {**m, "moet": m["key"].startswith("lid:")}
-                for m in overleggen.mogelijke_genodigden(traject)
+                {**m, "moet": m["rol"] == "Ouder"} for m in overleggen.mogelijke_genodigden(traject)
             ],
             soort=OverlegSoort.VOORTGANGSOVERLEG,
             datum=today + datetime.timedelta(days=21),
