@@ -89,7 +89,7 @@ def traject_regiekaart(request, pk):
                         request,
                         action=AuditActie.CREATE,
                         obj=besluit.beoordeling,
-                        detail=_besluit_detail(besluit, data),
+                        detail=_besluit_detail(besluit),
                     )
             except services.NiveauConflict as conflict:
                 messages.error(request, str(conflict))
@@ -97,7 +97,7 @@ def traject_regiekaart(request, pk):
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                messages.success(request, _besluit_bericht(besluit, data))
+                messages.success(request, _besluit_bericht(besluit))
                 return redirect("regiekaart:traject", pk=traject.pk)
 
     audit.log(request, action=AuditActie.READ, obj=traject, detail="regiekaart")
@@ -120,7 +120,7 @@ def traject_regiekaart(request, pk):
     return render(request, "regiekaart/traject.html", context)
 
 
-def _besluit_detail(besluit, data) -> str:
+def _besluit_detail(besluit) -> str:
     o = besluit.opschaling
     if o is None:
         return f"beoordeling; niveau {besluit.beoordeling.niveau} gehandhaafd"
@@ -131,7 +131,7 @@ def _besluit_detail(besluit, data) -> str:
     )
 
 
-def _besluit_bericht(besluit, data) -> str:
+def _besluit_bericht(besluit) -> str:
     o = besluit.opschaling
     if o is None:
         return _("De beoordeling is vastgelegd; het niveau blijft %(n)s.") % {
