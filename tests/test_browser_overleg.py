@@ -11,6 +11,7 @@ from django.core import mail
 from django.urls import reverse
 from playwright.sync_api import expect
 
+from plannen.overleggen import overleg_plan
 from regie.constants import Rol
 from tests.browser import (  # noqa: F401 (fixtures, used by name)
     assert_no_axe_violations,
@@ -94,4 +95,52 @@ def test_procesregisseur_plans_and_closes_a_startoverleg(browser_page, werkproce
     page.get_by_label("Eindtijd").fill("15:00")
     page.get_by_role("button", name="Overleg vastleggen").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Voortgangsoverleg")
+    assert_no_axe_violations(page)
+
+
+def test_changing_cancelling_and_the_organisations_texts_are_accessible(
+    browser_page, werkproces, org_a
+):
+    page = browser_page
+    petra = UserFactory(
+        organisatie=org_a,
+        rollen=[Rol.PROCESREGISSEUR, Rol.BEHEERDER],
+        with_totp=True,
+        first_name="Petra",
+    )
+    traject = TrajectFactory(procesregisseur=petra, huishouden__aangemaakt_door=petra)
+    lid = GezinslidFactory(huishouden=traject.huishouden, voornaam="Anna", email="")
+    overleg = overleg_plan(
+        traject=traject,
+        door=petra,
+        soort="start",
+        datum=datetime.date.today() + datetime.timedelta(days=7),
+        begin=datetime.time(10),
+        eind=datetime.time(11),
+        locatie="Stadhuis",
+        genodigden=[{"naam": str(lid), "email": "", "rol": "ouder", "moet": True}],
+    )
+    log_in(page, petra)
+
+    page.goto(reverse("plannen:overleg_wijzigen", args=[overleg.pk]))
+    page.get_by_label("Eindtijd").fill("09:00")
+    page.get_by_role("button", name="Wijzigingen opslaan").click()
+    expect(page.get_by_text("De eindtijd ligt voor of op de begintijd.")).to_be_visible()
+    assert_no_axe_violations(page)
+
+    page.goto(reverse("plannen:overleg", args=[overleg.pk]))
+    page.get_by_role("link", name="Annuleren").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("annuleren?")
+    assert_no_axe_violations(page)
+    page.get_by_role("button", name="Ja, overleg annuleren").click()
+    expect(page.locator(".messages")).to_contain_text("Het overleg is geannuleerd.")
+
+    page.get_by_label("Werken als").select_option("beheerder")
+    page.get_by_role("button", name="Wissel rol").click()
+    page.get_by_role("link", name="Uitnodigingsteksten").click()
+    assert_no_axe_violations(page)
+    page.get_by_role("link", name="Aanpassen Uitnodiging startoverleg (jij-vorm)").click()
+    page.get_by_label("Onderwerp").fill("Uitnodiging voor ons startoverleg")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_role("row", name="startoverleg (jij-vorm)")).to_contain_text("Eigen versie")
     assert_no_axe_violations(page)
