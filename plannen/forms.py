@@ -15,7 +15,6 @@ from plannen.models import (
     Ondersteuningsplan,
     Ondertekening,
     Overleg,
-    PlanningOverleg,
     Schaalscore,
     UitnodigingSjabloon,
     Veiligheidsafspraak,
@@ -228,16 +227,6 @@ class OndertekenForm(forms.Form):
     wijze = forms.ChoiceField(
         label=_("Wijze"), choices=Ondertekening.Wijze.choices, widget=forms.RadioSelect
     )
-
-
-class PlanningForm(forms.ModelForm):
-    class Meta:
-        model = PlanningOverleg
-        fields = ["overleg", "datum", "tijd", "locatie"]
-        widgets = {
-            "datum": DateInput(),
-            "tijd": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-        }
 
 
 class OverlegTijdForm(forms.ModelForm):

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from huishoudens.consent import consent_complete
 from huishoudens.constants import TrajectRol
 from plannen.constants import ActieStatus, KrachtZorgSoort
-from plannen.models import Actie, Doel, Ondersteuningsplan, Veiligheidsplan
+from plannen.models import Actie, Doel, Ondersteuningsplan, OverlegStatus, Veiligheidsplan
 
 DATA = Path(__file__).resolve().parent / "data" / "ondersteuningsplan.json"
 
@@ -146,17 +146,42 @@ def snapshot(plan: Ondersteuningsplan) -> dict:
             for d in plan.doelen.all()
         ],
         "samenvatting": plan.samenvatting,
-        "planning_overleg": [
-            {
-                "overleg": o.overleg,
-                "datum": o.datum.isoformat(),
-                "tijd": o.tijd.strftime("%H:%M") if o.tijd else "",
-                "locatie": o.locatie,
-            }
-            for o in plan.planning.all()
-        ],
+        "planning_overleg": planning_overleg(plan),
         "veiligheidsplan": _vp(plan),
     }
+
+
+def geplande_overleggen(traject) -> list:
+    """The traject's meetings still to come (status gepland, today or later)."""
+    return list(
+        traject.overleggen.filter(
+            status=OverlegStatus.GEPLAND, datum__gte=timezone.localdate()
+        ).order_by("datum", "begin")
+    )
+
+
+def planning_overleg(plan) -> list[dict]:
+    """The "Planning overleg" section (DEEL H): the meetings planned in Regie, and the rows
+    typed into plans before meetings were planned here (kept as they were), by date."""
+    rijen = [
+        {
+            "overleg": o.get_soort_display(),
+            "datum": o.datum.isoformat(),
+            "tijd": f"{o.begin:%H:%M}–{o.eind:%H:%M}",
+            "locatie": o.locatie or o.online_link,
+        }
+        for o in geplande_overleggen(plan.traject)
+    ]
+    rijen += [
+        {
+            "overleg": o.overleg,
+            "datum": o.datum.isoformat(),
+            "tijd": o.tijd.strftime("%H:%M") if o.tijd else "",
+            "locatie": o.locatie,
+        }
+        for o in plan.planning.all()
+    ]
+    return sorted(rijen, key=lambda r: (r["datum"], r["tijd"]))
 
 
 def _vp(plan):

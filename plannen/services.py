@@ -15,7 +15,6 @@ from plannen.models import (
     EerdereHulp,
     KrachtZorg,
     Ondersteuningsplan,
-    PlanningOverleg,
     PlanPdf,
     PlanVersie,
 )
@@ -81,10 +80,6 @@ def eerdere_hulp_add(*, plan: Ondersteuningsplan, **fields) -> EerdereHulp:
 
 
 @transaction.atomic
-def planning_add(*, plan: Ondersteuningsplan, **fields) -> PlanningOverleg:
-    return PlanningOverleg.objects.create(plan=plan, **fields)
-
-
 @transaction.atomic
 def doel_add(*, plan: Ondersteuningsplan, **fields) -> Doel:
     volgorde = (plan.doelen.aggregate(m=Max("volgorde"))["m"] or 0) + 1

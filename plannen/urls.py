@@ -10,7 +10,6 @@ urlpatterns = [
     path("trajecten/<int:pk>/plan/krachten-zorgen/", views.kracht_zorg_new, name="kracht_zorg"),
     path("trajecten/<int:pk>/plan/eerdere-hulp/", views.eerdere_hulp_new, name="eerdere_hulp"),
     path("trajecten/<int:pk>/plan/doelen/", views.doel_new, name="doel"),
-    path("trajecten/<int:pk>/plan/planning/", views.planning_new, name="planning"),
     path("trajecten/<int:pk>/plan/doelen/<int:doel_pk>/acties/", views.actie_new, name="actie"),
     path(
         "trajecten/<int:pk>/plan/doelen/<int:doel_pk>/bereikt/",

@@ -18,7 +18,6 @@ from plannen.forms import (
     DoelForm,
     EerdereHulpForm,
     KrachtZorgForm,
-    PlanningForm,
     PlanTekstForm,
     VaststellenForm,
 )
@@ -27,6 +26,7 @@ from plannen.selectors import (
     diff,
     mijn_acties,
     plan_with_everything,
+    planning_overleg,
     quality_issues,
     sections,
     snapshot,
@@ -74,7 +74,7 @@ def _plan_page(request, traject, plan, *, tekst_form=None, conflict=None, status
             ],
             "mensen": mensen,
             "vaststellen_form": VaststellenForm(auto_id="vaststellen-%s"),
-            "planning_form": PlanningForm(auto_id="planning-%s"),
+            "planning": planning_overleg(plan),
             "actie_status_keuzes": ActieStatus.choices,
             "kwaliteit": quality_issues(plan),
             "versies": plan.versies.select_related("vastgesteld_door"),
@@ -169,18 +169,6 @@ def eerdere_hulp_new(request, pk):
         EerdereHulpForm,
         lambda plan, data: services.eerdere_hulp_add(plan=plan, **data),
         "eerdere-hulp",
-    )
-
-
-@case_roles_only
-@require_POST
-def planning_new(request, pk):
-    return _add(
-        request,
-        pk,
-        PlanningForm,
-        lambda plan, data: services.planning_add(plan=plan, **data),
-        "planning",
     )
 
 

@@ -11,6 +11,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils.formats import date_format
 from playwright.sync_api import expect
 
 from regie.constants import Rol
@@ -118,7 +119,7 @@ def test_plan_fixed_at_the_startoverleg_and_an_action_done_inline(browser_page, 
     )
     expect(page.locator("main")).to_contain_text("Vastgesteld in Startoverleg")
     expect(page.get_by_role("region", name="Doelen en acties")).to_contain_text(
-        f"Karim El Amrani: {ACTIE} (uiterlijk {wanneer.isoformat()}) — Open"
+        f"Karim El Amrani: {ACTIE} (uiterlijk {date_format(wanneer, 'j F Y')}) — Open"
     )
     assert_no_axe_violations(page)
 

@@ -8,6 +8,7 @@ from django.urls import reverse
 from plannen import services
 from plannen.constants import ActieStatus, KrachtZorgSoort
 from plannen.models import Actie, PlanVersie
+from plannen.overleggen import overleg_plan
 from plannen.selectors import diff, quality_issues, sections
 from regie.constants import AuditActie
 from regie.models import AuditEntry
@@ -198,21 +199,22 @@ def test_regisseur_records_a_members_action_and_plans_the_next_overleg(
     assert response["Location"].endswith(f"#doel-{doel.pk}")
     actie.refresh_from_db()
     assert actie.status == ActieStatus.BEZIG and actie.bijgewerkt_door == procesregisseur
-    client.post(
-        reverse("plannen:planning", args=[traject.pk]),
-        {
-            "overleg": "Voortgangsoverleg 1",
-            "datum": "2027-01-12",
-            "tijd": "10:00",
-            "locatie": "Stadhuis",
-        },
+    volgende = overleg_plan(
+        traject=traject,
+        door=procesregisseur,
+        genodigden=[],
+        soort="voortgang",
+        datum=datetime.date.today() + datetime.timedelta(days=30),
+        begin=datetime.time(10),
+        eind=datetime.time(11, 30),
+        locatie="Stadhuis",
     )
     versie = services.plan_fix(plan=plan, door=procesregisseur, overleg="Startoverleg")
     assert versie.inhoud["planning_overleg"] == [
         {
-            "overleg": "Voortgangsoverleg 1",
-            "datum": "2027-01-12",
-            "tijd": "10:00",
+            "overleg": "Voortgangsoverleg",
+            "datum": volgende.datum.isoformat(),
+            "tijd": "10:00–11:30",
             "locatie": "Stadhuis",
         }
     ]

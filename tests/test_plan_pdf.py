@@ -9,6 +9,7 @@ from pypdf import PdfReader
 
 from plannen import services
 from plannen.models import PlanPdf
+from plannen.overleggen import overleg_plan
 from plannen.pdf import new_fetcher, render_versie_pdf
 from plannen.tasks import render_plan_pdf
 from regie.constants import AuditActie
@@ -42,8 +43,15 @@ def hostile_version(plan, procesregisseur, doel):
     services.kracht_zorg_add(plan=plan, soort="zorg", wie=evil[:150], wat=evil, gevolgen=evil)
     services.eerdere_hulp_add(plan=plan, hulp=evil[:300], door=evil[:200], resultaat=evil)
     services.actie_add(doel=doel, door=procesregisseur, wat=evil, wie=evil[:150])
-    services.planning_add(
-        plan=plan, overleg=evil[:150], datum=datetime.date(2026, 12, 1), locatie=evil[:200]
+    overleg_plan(
+        traject=plan.traject,
+        door=procesregisseur,
+        genodigden=[],
+        soort="voortgang",
+        datum=datetime.date.today() + datetime.timedelta(days=7),
+        begin=datetime.time(10),
+        eind=datetime.time(11),
+        locatie=evil[:200],
     )
     from plannen import veiligheid
 

@@ -80,7 +80,6 @@ TABLE: dict[str, Row] = {
     "plannen:kracht_zorg": Row(involved(302), method="post", kwargs={"pk": "traject.pk"}),
     "plannen:eerdere_hulp": Row(involved(302), method="post", kwargs={"pk": "traject.pk"}),
     "plannen:doel": Row(involved(302), method="post", kwargs={"pk": "traject.pk"}),
-    "plannen:planning": Row(involved(302), method="post", kwargs={"pk": "traject.pk"}),
     "plannen:actie": Row(
         involved(302), method="post", kwargs={"pk": "traject.pk", "doel_pk": "doel.pk"}
     ),
