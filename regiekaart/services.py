@@ -290,6 +290,18 @@ def opschaling_afhandelen(*, opschaling: Opschaling, door, oplossing: str) -> Op
     Melding.objects.filter(opschaling=opschaling, gelezen_op__isnull=True).update(
         gelezen_op=opschaling.opgelost_op
     )
+    if door != opschaling.door and opschaling.door.is_active:
+        # The regisseur who asked hears that it was resolved (the how is in Regie).
+        bericht_queue(
+            aan=opschaling.door.email,
+            template="opschaling_afgehandeld",
+            context={
+                "opschaling": opschaling,
+                "url": settings.REGIE_BASE_URL.rstrip("/")
+                + reverse("regiekaart:traject", args=[opschaling.traject_id]),
+            },
+            sleutel=f"opschaling:{opschaling.pk}:afgehandeld",
+        )
     return opschaling
 
 

@@ -156,12 +156,32 @@ def test_a_request_to_the_manager_ends_when_vo_and_vi_no_longer_hold(traject, pr
     assert "afgeschaald naar uitvoering" in vraag.oplossing
 
 
-def test_resolving_records_when_how_and_by_whom(opschaling, manager):
-    opschaling_afhandelen(opschaling=opschaling, door=manager, oplossing="Extra uren toegekend.")
+def test_resolving_records_when_how_and_by_whom(
+    opschaling, manager, procesregisseur, django_capture_on_commit_callbacks
+):
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        opschaling_afhandelen(
+            opschaling=opschaling, door=manager, oplossing="Extra uren toegekend."
+        )
     opschaling.refresh_from_db()
     assert opschaling.opgelost_door == manager and opschaling.opgelost_op is not None
+    # The regisseur hears it was resolved; the how stays in Regie.
+    (bericht,) = mail.outbox
+    assert bericht.to == [procesregisseur.email]
+    assert f"traject #{opschaling.traject_id}" in bericht.subject
+    assert "Extra uren" not in bericht.body
     with pytest.raises(ValidationError, match="al afgehandeld"):
         opschaling_afhandelen(opschaling=opschaling, door=manager, oplossing="Nog eens.")
+
+
+def test_resolving_ones_own_escalation_sends_no_mail(
+    opschaling, procesregisseur, django_capture_on_commit_callbacks
+):
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        opschaling_afhandelen(opschaling=opschaling, door=procesregisseur, oplossing="Opgelost.")
+    assert mail.outbox == []
 
 
 # --- notifications -------------------------------------------------------------------
