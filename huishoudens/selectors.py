@@ -115,3 +115,19 @@ def trajecten_zonder_procesregisseur(user):
         .select_related("huishouden")
         .order_by("aangemeld_op")
     )
+
+
+def betrokken_users(traject):
+    """The active accounts involved with the traject: its current regisseurs and the
+    professionals linked to the household (choices for "wie" and the chair of a meeting,
+    instead of every user in the system)."""
+    from regie.models import User
+
+    return User.objects.filter(is_active=True).filter(
+        Q(pk__in=TrajectBetrokkene.objects.actief().filter(traject=traject).values("user_id"))
+        | Q(
+            pk__in=BetrokkenProfessional.objects.filter(
+                huishouden_id=traject.huishouden_id, user__isnull=False
+            ).values("user_id")
+        )
+    )

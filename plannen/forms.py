@@ -100,10 +100,14 @@ class ActieForm(forms.ModelForm):
             "wie": _("Een gezinslid, iemand uit het netwerk of een externe professional."),
         }
 
-    def __init__(self, *args, mensen: list[str] | None = None, **kwargs):
+    def __init__(self, *args, uitvoerders, mensen: list[str] | None = None, **kwargs):
+        """`uitvoerders`: the accounts that can be named (huishoudens.selectors.betrokken_users),
+        as a list, so a page with a form per goal reads them once."""
         super().__init__(*args, **kwargs)
-        self.fields["wie_user"].queryset = User.objects.filter(is_active=True).order_by("last_name")
-        self.fields["wie_user"].required = False
+        veld = self.fields["wie_user"]
+        veld.queryset = User.objects.filter(pk__in=[u.pk for u in uitvoerders])
+        veld.choices = [("", "---------")] + [(u.pk, u.get_full_name()) for u in uitvoerders]
+        veld.required = False
         if mensen:
             self.fields["wie"].widget = forms.TextInput(attrs={"list": "plan-mensen"})
         self.mensen = mensen or []

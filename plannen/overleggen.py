@@ -7,8 +7,9 @@ from __future__ import annotations
 from datetime import date
 
 from django.db import transaction
-from django.db.models import Min, Q
+from django.db.models import Min
 
+from huishoudens.selectors import betrokken_users
 from plannen import uitnodigingen
 from plannen.models import (
     Antwoord,
@@ -113,15 +114,11 @@ def overleg_afronden(
 
 
 def voorzitter_keuzes(traject, user):
-    """Who can chair: the traject's regisseurs and the planner's colleagues."""
-    return (
-        User.objects.filter(is_active=True)
-        .filter(
-            Q(pk__in=traject.betrokkenen.actief().values("user_id"))
-            | Q(organisatie_id=user.organisatie_id, organisatie__isnull=False)
-        )
-        .order_by("last_name", "first_name")
+    """Who can chair: those involved with the traject and the planner's colleagues."""
+    collega = User.objects.filter(
+        is_active=True, organisatie_id=user.organisatie_id, organisatie__isnull=False
     )
+    return (betrokken_users(traject) | collega).distinct().order_by("last_name", "first_name")
 
 
 @transaction.atomic

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from huishoudens.selectors import get_traject_for_user
+from huishoudens.selectors import betrokken_users, get_traject_for_user
 from plannen import services
 from plannen.constants import ActieStatus, DoelBereikt
 from plannen.forms import (
@@ -52,9 +52,14 @@ def _mensen(plan) -> list[str]:
     )
 
 
+def _uitvoerders(traject) -> list:
+    return list(betrokken_users(traject).order_by("last_name", "first_name"))
+
+
 def _plan_page(request, traject, plan, *, tekst_form=None, conflict=None, status=200):
     audit.log(request, action=AuditActie.READ, obj=plan)
     mensen = _mensen(plan)
+    uitvoerders = _uitvoerders(traject)
     return render(
         request,
         "plannen/plan.html",
@@ -69,7 +74,12 @@ def _plan_page(request, traject, plan, *, tekst_form=None, conflict=None, status
             "hulp_form": EerdereHulpForm(auto_id="hulp-%s"),
             "doel_form": DoelForm(auto_id="doel-%s"),
             "doelen": [
-                (doel, ActieForm(mensen=mensen, auto_id=f"actie-{doel.pk}-%s"))
+                (
+                    doel,
+                    ActieForm(
+                        mensen=mensen, uitvoerders=uitvoerders, auto_id=f"actie-{doel.pk}-%s"
+                    ),
+                )
                 for doel in plan.doelen.all()
             ],
             "mensen": mensen,
@@ -135,11 +145,11 @@ def save_entry(request, form, add, obj, *, anchor: str, terug: str, bericht: str
     return redirect(f"{terug}#{anchor}")
 
 
-def _add(request, pk, form_class, add, anchor):
+def _add(request, pk, form_class, add, anchor, form_kwargs=lambda traject: {}):
     traject, plan = _plan_for(request, pk)
     return save_entry(
         request,
-        form_class(request.POST),
+        form_class(request.POST, **form_kwargs(traject)),
         lambda data: add(plan, data),
         plan,
         anchor=anchor,
@@ -187,7 +197,14 @@ def actie_new(request, pk, doel_pk):
         doel = get_object_or_404(plan.doelen, pk=doel_pk)
         return services.actie_add(doel=doel, door=request.user, **data)
 
-    return _add(request, pk, ActieForm, add, f"doel-{doel_pk}")
+    return _add(
+        request,
+        pk,
+        ActieForm,
+        add,
+        f"doel-{doel_pk}",
+        form_kwargs=lambda traject: {"uitvoerders": _uitvoerders(traject)},
+    )
 
 
 @case_roles_only

@@ -218,3 +218,26 @@ def test_regisseur_records_a_members_action_and_plans_the_next_overleg(
             "locatie": "Stadhuis",
         }
     ]
+
+
+def test_actions_name_only_people_involved_and_the_page_reads_them_once(
+    login, procesregisseur, casusregisseur, buitenstaander, plan
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = login(procesregisseur)
+    url = reverse("plannen:plan", args=[plan.traject_id])
+    response = client.get(url)
+    (_doel, form), *_ = response.context["doelen"]
+    keuzes = {value for value, _label in form.fields["wie_user"].choices if value}
+    assert {procesregisseur.pk, casusregisseur.pk} <= keuzes
+    assert buitenstaander.pk not in keuzes, "no list of every user in the system"
+
+    with CaptureQueriesContext(connection) as weinig:
+        client.get(url)
+    for n in range(5):
+        services.doel_add(plan=plan, tekst=f"Extra doel {n}")
+    with CaptureQueriesContext(connection) as veel:
+        client.get(url)
+    assert len(veel) == len(weinig), "one query per page, not per goal"
