@@ -184,6 +184,8 @@ def herinneringen_versturen(vandaag: date | None = None) -> int:
         with transaction.atomic():
             genodigden = overleg.genodigden.filter(~Q(antwoord=Antwoord.AFGEMELD))
             aantal += _verstuur(overleg, "herinnering", genodigden)
+            # A reminder is an invitation too: later changes must reach these calendars.
             overleg.herinnerd_op = timezone.now()
-            overleg.save(update_fields=["herinnerd_op"])
+            overleg.uitgenodigd_op = overleg.uitgenodigd_op or overleg.herinnerd_op
+            overleg.save(update_fields=["herinnerd_op", "uitgenodigd_op"])
     return aantal

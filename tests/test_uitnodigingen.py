@@ -192,6 +192,12 @@ def test_reminders_go_once_before_each_voortgangsoverleg(
     assert extra.email not in [m.to[0] for m in mail.outbox]
     later.refresh_from_db()
     assert later.herinnerd_op is None, "ten days out is not yet within the seven"
+    # The reminder counted as the invitation: a later change reaches the calendars, also of
+    # the one who declined (the new time may suit them; their answer is cleared).
+    overleg.refresh_from_db()
+    overleg.begin = datetime.time(14)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert overleggen.overleg_wijzigen(overleg=overleg, gewijzigd=["begin"]) == 2
 
 
 def test_reply_link_accepts_and_declines_without_an_account(client, verstuurd):
