@@ -144,25 +144,27 @@ def _verstuur(overleg: Overleg, soort: str, genodigden) -> int:
 
 @transaction.atomic
 def versturen(overleg: Overleg) -> tuple[int, list[Genodigde]]:
-    """Send the invitation; returns how many e-mails were queued and who needs a letter."""
+    """Send the invitation to everyone who has not had a message about this meeting yet;
+    returns how many e-mails were queued and who needs a letter."""
     genodigden = list(overleg.genodigden.all())
-    aantal = _verstuur(overleg, "uitnodiging", genodigden)
+    aantal = _verstuur(overleg, "uitnodiging", [g for g in genodigden if g.bericht_id is None])
     overleg.uitgenodigd_op = timezone.now()
     overleg.save(update_fields=["uitgenodigd_op"])
     return aantal, [g for g in genodigden if not g.email]
 
 
 def wijziging_versturen(overleg: Overleg) -> int:
-    """After the meeting's date, time or place changed (and `volgnummer` was raised)."""
+    """After the meeting's date, time or place changed (and `volgnummer` was raised): to
+    everyone who already had a message about it."""
     if not overleg.uitgenodigd_op:
         return 0
-    return _verstuur(overleg, "wijziging", overleg.genodigden.all())
+    return _verstuur(overleg, "wijziging", overleg.genodigden.filter(bericht__isnull=False))
 
 
 def annulering_versturen(overleg: Overleg) -> int:
     if not overleg.uitgenodigd_op:
         return 0
-    return _verstuur(overleg, "annulering", overleg.genodigden.all())
+    return _verstuur(overleg, "annulering", overleg.genodigden.filter(bericht__isnull=False))
 
 
 def herinneringen_versturen(vandaag: date | None = None) -> int:

@@ -79,6 +79,13 @@ def test_sending_twice_sends_once(verstuurd, django_capture_on_commit_callbacks)
     # The task itself is idempotent too.
     assert send_bericht(Bericht.objects.get().pk) == "skipped"
     assert len(mail.outbox) == 1
+    # Also after a change (new SEQUENCE, update sent): only someone new gets the invitation.
+    verstuurd.locatie = "Wijkcentrum"
+    Genodigde.objects.create(overleg=verstuurd, naam="Nieuw", email="nieuw@voorbeeld.nl")
+    with django_capture_on_commit_callbacks(execute=True):
+        overleggen.overleg_wijzigen(overleg=verstuurd, gewijzigd=["locatie"])
+        assert versturen(verstuurd)[0] == 1
+    assert [m.to for m in mail.outbox[1:]] == [["karim@regie.test"], ["nieuw@voorbeeld.nl"]]
 
 
 def test_the_message_id_follows_the_idempotency_key(verstuurd):
@@ -192,12 +199,12 @@ def test_reminders_go_once_before_each_voortgangsoverleg(
     assert extra.email not in [m.to[0] for m in mail.outbox]
     later.refresh_from_db()
     assert later.herinnerd_op is None, "ten days out is not yet within the seven"
-    # The reminder counted as the invitation: a later change reaches the calendars, also of
-    # the one who declined (the new time may suit them; their answer is cleared).
+    # The reminder counted as the invitation: a later change reaches the calendars that got
+    # it (not the one who had declined and so had no reminder).
     overleg.refresh_from_db()
     overleg.begin = datetime.time(14)
     with django_capture_on_commit_callbacks(execute=True):
-        assert overleggen.overleg_wijzigen(overleg=overleg, gewijzigd=["begin"]) == 2
+        assert overleggen.overleg_wijzigen(overleg=overleg, gewijzigd=["begin"]) == 1
 
 
 def test_reply_link_accepts_and_declines_without_an_account(client, verstuurd):
