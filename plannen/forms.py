@@ -275,6 +275,32 @@ class OverlegTijdForm(forms.ModelForm):
         return data
 
 
+class OverlegWijzigForm(OverlegTijdForm):
+    """A planned meeting: when and where, and people to invite who were forgotten."""
+
+    extra_genodigden = forms.MultipleChoiceField(
+        label=_("Genodigden toevoegen"),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Zijn de uitnodigingen al verstuurd, dan krijgen zij de hunne meteen."),
+    )
+
+    def __init__(self, *args, mensen: list[dict], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.mensen = {m["key"]: m for m in mensen}
+        self.fields["extra_genodigden"].choices = [
+            (m["key"], f"{m['naam']} ({m['rol']})" if m["rol"] else m["naam"]) for m in mensen
+        ]
+        if not mensen:
+            del self.fields["extra_genodigden"]
+
+    def extra_genodigden_data(self) -> list[dict]:
+        return [
+            {**{k: self.mensen[key][k] for k in ("naam", "email", "rol")}, "moet": False}
+            for key in self.cleaned_data.get("extra_genodigden", [])
+        ]
+
+
 class OverlegForm(OverlegTijdForm):
     genodigden = forms.MultipleChoiceField(
         label=_("Genodigden"),

@@ -69,13 +69,29 @@ def overleg_plan(
     *, traject, door, genodigden: list[dict], status: str = OverlegStatus.GEPLAND, **fields
 ) -> Overleg:
     overleg = Overleg.objects.create(traject=traject, aangemaakt_door=door, status=status, **fields)
+    genodigden_toevoegen(overleg=overleg, genodigden=genodigden)
+    return overleg
+
+
+def genodigden_toevoegen(*, overleg: Overleg, genodigden: list[dict]) -> None:
     Genodigde.objects.bulk_create(
         Genodigde(
             overleg=overleg, naam=g["naam"], email=g["email"], rol=g["rol"], moet_aanwezig=g["moet"]
         )
         for g in genodigden
     )
-    return overleg
+
+
+def nog_niet_genodigd(overleg: Overleg) -> list[dict]:
+    """The people of the traject who are not on the meeting's list yet."""
+    genodigden = list(overleg.genodigden.all())
+    namen = {g.naam for g in genodigden}
+    emails = {g.email.lower() for g in genodigden if g.email}
+    return [
+        m
+        for m in mogelijke_genodigden(overleg.traject)
+        if m["naam"] not in namen and (not m["email"] or m["email"].lower() not in emails)
+    ]
 
 
 @transaction.atomic
@@ -122,17 +138,26 @@ def voorzitter_keuzes(traject, user):
 
 
 @transaction.atomic
-def overleg_wijzigen(*, overleg: Overleg, gewijzigd: list[str]) -> int:
+def overleg_wijzigen(
+    *, overleg: Overleg, gewijzigd: list[str], extra_genodigden: list[dict] = ()
+) -> int:
     """Save a planned meeting whose form changed `gewijzigd`; a new date, time or place
     raises the SEQUENCE, clears the replies (they were for the old time) and sends the
-    update to everyone already invited. Returns the number of updates queued."""
-    if not set(gewijzigd) & set(AGENDAVELDEN):
+    update to everyone already invited. People added to the list get their invitation when
+    the invitations already went out. Returns the number of messages queued."""
+    aantal = 0
+    if set(gewijzigd) & set(AGENDAVELDEN):
+        overleg.volgnummer += 1
         overleg.save()
-        return 0
-    overleg.volgnummer += 1
-    overleg.save()
-    overleg.genodigden.update(antwoord=Antwoord.GEEN, beantwoord_op=None)
-    return uitnodigingen.wijziging_versturen(overleg)
+        overleg.genodigden.update(antwoord=Antwoord.GEEN, beantwoord_op=None)
+        aantal = uitnodigingen.wijziging_versturen(overleg)
+    else:
+        overleg.save()
+    if extra_genodigden:
+        genodigden_toevoegen(overleg=overleg, genodigden=list(extra_genodigden))
+        if overleg.uitgenodigd_op:
+            aantal += uitnodigingen.versturen(overleg)[0]
+    return aantal
 
 
 @transaction.atomic

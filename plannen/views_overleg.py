@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from huishoudens.selectors import get_traject_for_user
 from plannen import overleggen
-from plannen.forms import AfrondenForm, OverlegForm, OverlegTijdForm
+from plannen.forms import AfrondenForm, OverlegForm, OverlegWijzigForm
 from plannen.models import Antwoord, Genodigde, Overleg, OverlegStatus
 from plannen.pdf import render_pdf
 from plannen.uitnodigingen import uitnodigingen, versturen
@@ -165,21 +165,24 @@ def _overleg(request, pk) -> Overleg:
 @case_roles_only
 @require_http_methods(["GET", "POST"])
 def overleg_edit(request, pk):
-    """Change date, time, place, chair or note-taker of a planned meeting; invitees already
-    invited get an update of their calendar invitation."""
+    """Change date, time, place, chair or note-taker of a planned meeting, or add invitees;
+    invitees already invited get an update of their calendar invitation."""
     overleg = _overleg(request, pk)
     if overleg.status != OverlegStatus.GEPLAND:
         messages.error(request, _("Alleen een gepland overleg kan worden gewijzigd."))
         return redirect("plannen:overleg", pk=overleg.pk)
-    form = OverlegTijdForm(
+    form = OverlegWijzigForm(
         request.POST or None,
         instance=overleg,
         voorzitters=overleggen.voorzitter_keuzes(overleg.traject, request.user),
+        mensen=overleggen.nog_niet_genodigd(overleg),
     )
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             aantal = overleggen.overleg_wijzigen(
-                overleg=form.save(commit=False), gewijzigd=form.changed_data
+                overleg=form.save(commit=False),
+                gewijzigd=form.changed_data,
+                extra_genodigden=form.extra_genodigden_data(),
             )
             audit.log(
                 request,
@@ -190,8 +193,8 @@ def overleg_edit(request, pk):
         bericht = _("Het overleg is gewijzigd.")
         if aantal:
             bericht += " " + ngettext(
-                "%(n)d genodigde krijgt een bijgewerkte agenda-uitnodiging.",
-                "%(n)d genodigden krijgen een bijgewerkte agenda-uitnodiging.",
+                "%(n)d genodigde krijgt bericht met een agenda-uitnodiging.",
+                "%(n)d genodigden krijgen bericht met een agenda-uitnodiging.",
                 aantal,
             ) % {"n": aantal}
         messages.success(request, bericht)

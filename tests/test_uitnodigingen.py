@@ -111,7 +111,7 @@ def test_a_new_time_sends_an_update_with_a_higher_sequence(
     }
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(url, data, follow=True)
-    assert "1 genodigde krijgt een bijgewerkte agenda-uitnodiging." in response.content.decode()
+    assert "1 genodigde krijgt bericht met een agenda-uitnodiging." in response.content.decode()
     assert len(mail.outbox) == 2
     update = mail.outbox[1]
     assert update.subject.startswith("Gewijzigd: ")
@@ -352,3 +352,27 @@ def test_template_validation_in_dutch(login, aandachtsfunctionaris, db):
     assert errors["uitnodiging"] == ["Gebruik alleen {datum}, {begin} en {eind} tussen accolades."]
     assert errors["agenda"] == ["Zet ten minste één agendapunt in de agenda."]
     assert not UitnodigingSjabloon.objects.exclude(organisatie=None).exists()
+
+
+def test_someone_forgotten_is_added_and_invited_at_once(
+    verstuurd, login, procesregisseur, django_capture_on_commit_callbacks
+):
+    client = login(procesregisseur)
+    url = reverse("plannen:overleg_wijzigen", args=[verstuurd.pk])
+    keuzes = dict(client.get(url).context["form"].fields["extra_genodigden"].choices)
+    petra = f"user:{procesregisseur.pk}"
+    assert petra in keuzes and not any("Karim" in label for label in keuzes.values())
+    data = {
+        "datum": verstuurd.datum.isoformat(),
+        "begin": "10:00",
+        "eind": "11:30",
+        "locatie": "Stadhuis Gouda",
+        "voorzitter": procesregisseur.pk,
+        "extra_genodigden": [petra],
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, data)
+    assert verstuurd.genodigden.filter(email=procesregisseur.email).exists()
+    nieuw = mail.outbox[-1]
+    assert nieuw.to == [procesregisseur.email] and not nieuw.subject.startswith("Gewijzigd")
+    assert len(mail.outbox) == 2, "nothing again for Karim: his meeting did not change"
