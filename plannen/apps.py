@@ -18,19 +18,17 @@ class PlannenConfig(AppConfig):
         for rol in (Rol.BEHEERDER, Rol.AANDACHTSFUNCTIONARIS):
             register_menu_items(rol, [(_("Uitnodigingsteksten"), "plannen:sjablonen")])
 
-        # "Mijn trajecten" with the date of each traject's next meeting.
-        from huishoudens.views.start import procesregisseur_context
+        # "Mijn trajecten" shows each traject's next meeting.
+        from huishoudens.panels import register_trajecten_kolom
         from plannen.overleggen import volgende_overleggen
-        from regie.views.start import register_start_page
 
-        def met_volgend_overleg(request):
-            context = procesregisseur_context(request)
-            trajecten = [t for _fase, ts in context["groepen"] for t in ts]
+        def volgend_overleg(trajecten):
             datums = volgende_overleggen([t.pk for t in trajecten])
             for traject in trajecten:
                 traject.volgend_overleg = datums.get(traject.pk)
-            return context
 
-        register_start_page(
-            Rol.PROCESREGISSEUR, "huishoudens/start/procesregisseur.html", met_volgend_overleg
+        register_trajecten_kolom(
+            "plannen/start/_volgend_overleg_kop.html",
+            "plannen/start/_volgend_overleg.html",
+            volgend_overleg,
         )

@@ -10,14 +10,19 @@ class RegiekaartConfig(AppConfig):
     verbose_name = _("Regiekaart")
 
     def ready(self):
-        from huishoudens.panels import register_traject_panel
+        from huishoudens.panels import register_traject_panel, register_trajecten_kolom
         from regie.constants import Rol
         from regie.context_processors import register_menu_items
         from regie.views.start import register_start_page
-        from regiekaart.selectors import traject_panel
+        from regiekaart.selectors import niveaus_van, traject_panel
         from regiekaart.views.manager import start_context
 
         register_traject_panel(traject_panel)
+        register_trajecten_kolom(
+            "regiekaart/start/_niveau_kop.html",
+            "regiekaart/start/_niveau.html",
+            niveaus_van,
+        )
         register_start_page(Rol.MANAGER, "regiekaart/start/manager.html", start_context)
         register_menu_items(
             Rol.MANAGER,

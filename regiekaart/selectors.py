@@ -415,3 +415,18 @@ def meldingen(user, limit: int = 10) -> tuple[list[Melding], int]:
     return list(qs.order_by(F("gelezen_op").desc(nulls_first=True), "-gemaakt_op")[:limit]), (
         ongelezen
     )
+
+
+def niveaus_van(trajecten: list) -> None:
+    """Set `t.regieniveau` (a Niveau) and `t.niveau_beoordeeld` on each traject, in two
+    queries for any number of rows ("Mijn trajecten")."""
+    from regiekaart.constants import START_NIVEAU
+    from regiekaart.models import Niveau, TrajectNiveau
+
+    standen = dict(
+        TrajectNiveau.objects.filter(traject__in=trajecten).values_list("traject_id", "nummer")
+    )
+    niveaus = {n.nummer: n for n in Niveau.objects.all()} if trajecten else {}
+    for traject in trajecten:
+        traject.niveau_beoordeeld = traject.pk in standen
+        traject.regieniveau = niveaus.get(standen.get(traject.pk, START_NIVEAU))

@@ -243,3 +243,32 @@ def test_resolving_from_the_traject_page(login, procesregisseur, opschaling):
     assert AuditEntry.objects.filter(
         action=AuditActie.UPDATE, object_type="regiekaart.Opschaling", detail="afgehandeld"
     ).exists()
+
+
+def test_mijn_trajecten_shows_each_trajects_level(login, procesregisseur, traject):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from regiekaart.services import opschaling_besluiten
+    from tests.factories import TrajectFactory
+
+    client = login(procesregisseur)
+    html = client.get(reverse("start")).content.decode()
+    assert "Regieniveau" in html and "Niveau 2 (geel)" in html and "nog niet beoordeeld" in html
+    opschaling_besluiten(
+        traject=traject,
+        door=procesregisseur,
+        verwacht_niveau=2,
+        criteria={c: (True, "") for c in "DZBO"},
+        naar_niveau=3,
+    )
+    html = client.get(reverse("start")).content.decode()
+    assert "Niveau 3 (oranje)" in html and "nog niet beoordeeld" not in html
+
+    with CaptureQueriesContext(connection) as een:
+        client.get(reverse("start"))
+    for _ in range(4):
+        TrajectFactory(procesregisseur=procesregisseur)
+    with CaptureQueriesContext(connection) as vijf:
+        client.get(reverse("start"))
+    assert len(vijf) == len(een), "the columns read all rows at once"

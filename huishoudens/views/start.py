@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from huishoudens.constants import Fase, OverdrachtStatus
 from huishoudens.models import Overdracht
+from huishoudens.panels import trajecten_kolommen
 from huishoudens.selectors import mijn_huishoudens, mijn_trajecten, trajecten_zonder_procesregisseur
 from regie import audit
 from regie.constants import AuditActie
@@ -19,6 +20,7 @@ def procesregisseur_context(request) -> dict:
     grens = timezone.now() - STAGNATIE
     for traject in trajecten:
         traject.stagneert = traject.fase_sinds < grens
+    kolommen = trajecten_kolommen(trajecten)
     groepen = [
         (fase, [t for t in trajecten if t.fase == fase]) for fase in Fase if fase != Fase.GESLOTEN
     ]
@@ -35,6 +37,7 @@ def procesregisseur_context(request) -> dict:
         "zonder_procesregisseur": zonder,
         "stagnatie_weken": STAGNATIE.days // 7,
         "overdrachten": _pending_handovers(request.user),
+        "kolommen": kolommen,
     }
 
 
