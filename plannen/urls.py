@@ -71,6 +71,11 @@ urlpatterns += [
         views_overleg.uitnodiging_brief,
         name="uitnodiging_brief",
     ),
+    path(
+        "overleggen/<int:pk>/genodigden/<int:genodigde>/opnieuw/",
+        views_overleg.uitnodiging_opnieuw,
+        name="uitnodiging_opnieuw",
+    ),
     path("uitnodiging/<str:token>/", views_overleg.antwoord, name="antwoord"),
     path("uitnodigingsteksten/", views_sjablonen.sjabloon_list, name="sjablonen"),
     path(

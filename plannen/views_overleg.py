@@ -18,6 +18,7 @@ from plannen.pdf import render_pdf
 from plannen.uitnodigingen import uitnodigingen, versturen
 from regie import access, audit
 from regie.constants import CASE_ROLES, AuditActie
+from regie.outbox import bericht_opnieuw
 
 case_roles_only = access.require_role(*CASE_ROLES)
 
@@ -146,6 +147,27 @@ def voorbereiding(request, pk):
             overleggen.voorbereiding_opslaan(overleg=overleg, gedaan=gedaan, door=request.user)
             audit.log(request, action=AuditActie.UPDATE, obj=overleg, detail="voorbereiding")
         messages.success(request, _("De voorbereiding is opgeslagen."))
+    return redirect("plannen:overleg", pk=overleg.pk)
+
+
+@case_roles_only
+@require_POST
+def uitnodiging_opnieuw(request, pk, genodigde):
+    """Send a failed invitation once more (after the automatic attempts gave up)."""
+    overleg = _overleg(request, pk)
+    g = get_object_or_404(overleg.genodigden.select_related("bericht"), pk=genodigde)
+    with transaction.atomic():
+        gelukt = g.bericht is not None and bericht_opnieuw(g.bericht)
+        if gelukt:
+            audit.log(request, action=AuditActie.UPDATE, obj=overleg, detail=f"opnieuw: {g.naam}")
+    if gelukt:
+        messages.success(
+            request, _("De uitnodiging aan %(naam)s gaat opnieuw uit.") % {"naam": g.naam}
+        )
+    else:
+        messages.info(
+            request, _("Deze uitnodiging is niet mislukt; er is niets opnieuw verstuurd.")
+        )
     return redirect("plannen:overleg", pk=overleg.pk)
 
 

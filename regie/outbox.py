@@ -39,3 +39,17 @@ def bericht_queue(
     )
     dispatch_on_commit(send_bericht, bericht.pk)
     return bericht
+
+
+def bericht_opnieuw(bericht: Bericht) -> bool:
+    """Queue a message that failed after all its attempts once more (same row, same key and
+    Message-ID). Returns False when it had not failed."""
+    from regie.constants import BerichtStatus
+    from regie.tasks import send_bericht
+
+    updated = Bericht.objects.filter(pk=bericht.pk, status=BerichtStatus.FAILED).update(
+        status=BerichtStatus.QUEUED, pogingen=0, fout=""
+    )
+    if updated:
+        dispatch_on_commit(send_bericht, bericht.pk)
+    return bool(updated)

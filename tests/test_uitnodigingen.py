@@ -376,3 +376,27 @@ def test_someone_forgotten_is_added_and_invited_at_once(
     nieuw = mail.outbox[-1]
     assert nieuw.to == [procesregisseur.email] and not nieuw.subject.startswith("Gewijzigd")
     assert len(mail.outbox) == 2, "nothing again for Karim: his meeting did not change"
+
+
+def test_a_failed_invitation_can_be_sent_again(
+    verstuurd, login, procesregisseur, django_capture_on_commit_callbacks
+):
+    karim = verstuurd.genodigden.get(email="karim@regie.test")
+    Bericht.objects.filter(pk=karim.bericht_id).update(
+        status=BerichtStatus.FAILED, pogingen=5, fout="550 mailbox unavailable"
+    )
+    client = login(procesregisseur)
+    page = client.get(reverse("plannen:overleg", args=[verstuurd.pk])).content.decode()
+    url = reverse("plannen:uitnodiging_opnieuw", args=[verstuurd.pk, karim.pk])
+    assert f'action="{url}"' in page and "opnieuw versturen" in page
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, follow=True)
+    assert "gaat opnieuw uit" in response.content.decode()
+    bericht = Bericht.objects.get(pk=karim.bericht_id)
+    assert bericht.status == BerichtStatus.SENT and bericht.pogingen == 1
+    assert len(mail.outbox) == 2 and Bericht.objects.count() == 1, "the same message, once more"
+    assert AuditEntry.objects.filter(detail=f"opnieuw: {karim.naam}").exists()
+    # A message that did not fail is not sent again.
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url)
+    assert len(mail.outbox) == 2

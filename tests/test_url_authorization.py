@@ -97,6 +97,9 @@ TABLE: dict[str, Row] = {
     "plannen:overleg_wijzigen": Row(involved(), kwargs={"pk": "overleg.pk"}),
     "plannen:overleg_annuleren": Row(involved(), kwargs={"pk": "overleg.pk"}),
     "plannen:voorbereiding": Row(involved(302), method="post", kwargs={"pk": "overleg.pk"}),
+    "plannen:uitnodiging_opnieuw": Row(
+        involved(302), method="post", kwargs={"pk": "overleg.pk", "genodigde": "genodigde.pk"}
+    ),
     "plannen:uitnodiging_brief": Row(
         involved(), kwargs={"pk": "overleg.pk", "genodigde": "genodigde.pk"}
     ),
