@@ -101,13 +101,17 @@ def overleg_detail(request, pk):
             )
             return redirect("plannen:overleg", pk=(volgende or overleg).pk)
     audit.log(request, action=AuditActie.READ, obj=overleg)
+    genodigden = list(overleg.genodigden.select_related("bericht"))
     return render(
         request,
         "plannen/overleg_detail.html",
         {
             "overleg": overleg,
             "traject": traject,
-            "genodigden": overleg.genodigden.select_related("bericht"),
+            "genodigden": genodigden,
+            "afgemeld_moet": [
+                g for g in genodigden if g.moet_aanwezig and g.antwoord == Antwoord.AFGEMELD
+            ],
             "checklist": overleggen.checklist(overleg),
             "form": form,
         },

@@ -400,3 +400,16 @@ def test_a_failed_invitation_can_be_sent_again(
     with django_capture_on_commit_callbacks(execute=True):
         client.post(url)
     assert len(mail.outbox) == 2
+
+
+def test_the_meeting_page_warns_when_someone_who_must_attend_declines(
+    login, procesregisseur, overleg
+):
+    url = reverse("plannen:overleg", args=[overleg.pk])
+    client = login(procesregisseur)
+    assert "Zonder hen gaat het overleg niet door" not in client.get(url).content.decode()
+    overleg.genodigden.filter(naam="Anna Jansen").update(antwoord=Antwoord.AFGEMELD)
+    overleg.genodigden.filter(naam="Karim").update(antwoord=Antwoord.AFGEMELD)  # not a must
+    html = client.get(url).content.decode()
+    assert "Anna Jansen moet zeker aanwezig zijn en heeft zich afgemeld." in html
+    assert reverse("plannen:overleg_wijzigen", args=[overleg.pk]) in html
