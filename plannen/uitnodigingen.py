@@ -191,3 +191,28 @@ def herinneringen_versturen(vandaag: date | None = None) -> int:
             overleg.uitgenodigd_op = overleg.uitgenodigd_op or overleg.herinnerd_op
             overleg.save(update_fields=["herinnerd_op", "uitgenodigd_op"])
     return aantal
+
+
+def antwoord_geven(*, genodigde: Genodigde, antwoord: str) -> None:
+    """Record the answer given through the personal link. When someone who must attend
+    declines, the chair (or whoever planned the meeting) hears it by e-mail: without them
+    the meeting does not go ahead (002 fase 3a)."""
+    genodigde.antwoord = antwoord
+    genodigde.beantwoord_op = timezone.now()
+    genodigde.save(update_fields=["antwoord", "beantwoord_op"])
+    overleg = genodigde.overleg
+    if antwoord != Antwoord.AFGEMELD or not genodigde.moet_aanwezig:
+        return
+    regisseur = overleg.voorzitter or overleg.aangemaakt_door
+    bericht_queue(
+        aan=regisseur.email,
+        template="overleg_afmelding",
+        context={
+            "regisseur": regisseur,
+            "genodigde": genodigde,
+            "overleg": overleg,
+            "url": settings.REGIE_BASE_URL.rstrip("/")
+            + reverse("plannen:overleg", args=[overleg.pk]),
+        },
+        sleutel=f"overleg:{overleg.uid}:{overleg.volgnummer}:{genodigde.pk}:afgemeld",
+    )

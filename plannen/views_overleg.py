@@ -15,7 +15,7 @@ from plannen import overleggen
 from plannen.forms import AfrondenForm, OverlegForm, OverlegWijzigForm
 from plannen.models import Antwoord, Genodigde, Overleg, OverlegStatus
 from plannen.pdf import render_pdf
-from plannen.uitnodigingen import uitnodigingen, versturen
+from plannen.uitnodigingen import antwoord_geven, uitnodigingen, versturen
 from regie import access, audit
 from regie.constants import CASE_ROLES, AuditActie
 from regie.outbox import bericht_opnieuw
@@ -304,15 +304,14 @@ def antwoord(request, token):
     if request.method == "POST" and not verlopen:
         keuze = request.POST.get("antwoord")
         if keuze in (Antwoord.GEACCEPTEERD, Antwoord.AFGEMELD):
-            g.antwoord = keuze
-            g.beantwoord_op = timezone.now()
-            g.save(update_fields=["antwoord", "beantwoord_op"])
-            audit.log(
-                request,
-                action=AuditActie.UPDATE,
-                obj=overleg,
-                detail=f"antwoord van {g.naam} via persoonlijke link: {keuze}",
-            )
+            with transaction.atomic():
+                antwoord_geven(genodigde=g, antwoord=keuze)
+                audit.log(
+                    request,
+                    action=AuditActie.UPDATE,
+                    obj=overleg,
+                    detail=f"antwoord van {g.naam} via persoonlijke link: {keuze}",
+                )
             return redirect("plannen:antwoord", token=token)
     return render(
         request,

@@ -413,3 +413,19 @@ def test_the_meeting_page_warns_when_someone_who_must_attend_declines(
     html = client.get(url).content.decode()
     assert "Anna Jansen moet zeker aanwezig zijn en heeft zich afgemeld." in html
     assert reverse("plannen:overleg_wijzigen", args=[overleg.pk]) in html
+
+
+def test_the_chair_hears_when_someone_who_must_attend_declines(
+    client, overleg, procesregisseur, django_capture_on_commit_callbacks
+):
+    anna = overleg.genodigden.get(naam="Anna Jansen")  # must attend
+    karim = overleg.genodigden.get(email="karim@regie.test")  # need not
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("plannen:antwoord", args=[karim.token]), {"antwoord": "afgemeld"})
+    assert mail.outbox == []
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("plannen:antwoord", args=[anna.token]), {"antwoord": "afgemeld"})
+        client.post(reverse("plannen:antwoord", args=[anna.token]), {"antwoord": "afgemeld"})
+    (bericht,) = mail.outbox
+    assert bericht.to == [procesregisseur.email] and "Afmelding" in bericht.subject
+    assert "Anna Jansen moet zeker aanwezig zijn" in bericht.body
