@@ -169,10 +169,14 @@ def annulering_versturen(overleg: Overleg) -> int:
 
 def herinneringen_versturen(vandaag: date | None = None) -> int:
     """Fase 5a: remind the invitees of every voortgangsoverleg within the coming
-    REGIE_HERINNERING_DAGEN days, once per meeting. Invitees who declined are skipped."""
+    REGIE_HERINNERING_DAGEN days, once per meeting, but not within two days of the
+    invitation itself. Invitees who declined are skipped."""
     vandaag = vandaag or timezone.localdate()
     grens = vandaag + timedelta(days=settings.REGIE_HERINNERING_DAGEN)
+    # An invitation of the last two days needs no reminder yet; it comes a day or two later.
+    recent = timezone.now() - timedelta(days=2)
     overleggen = Overleg.objects.filter(
+        Q(uitgenodigd_op__isnull=True) | Q(uitgenodigd_op__lt=recent),
         soort=OverlegSoort.VOORTGANGSOVERLEG,
         status=OverlegStatus.GEPLAND,
         herinnerd_op__isnull=True,

@@ -429,3 +429,21 @@ def test_the_chair_hears_when_someone_who_must_attend_declines(
     (bericht,) = mail.outbox
     assert bericht.to == [procesregisseur.email] and "Afmelding" in bericht.subject
     assert "Anna Jansen moet zeker aanwezig zijn" in bericht.body
+
+
+def test_no_reminder_right_after_the_invitation(overleg, django_capture_on_commit_callbacks):
+    import time_machine
+    from django.utils import timezone
+
+    overleg.soort = OverlegSoort.VOORTGANGSOVERLEG
+    overleg.datum = VANDAAG + datetime.timedelta(days=5)
+    overleg.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        versturen(overleg)
+        assert herinneringen_versturen(VANDAAG) == 0, "invited minutes ago"
+    with (
+        time_machine.travel(timezone.now() + datetime.timedelta(days=3)),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        assert herinneringen_versturen(VANDAAG + datetime.timedelta(days=3)) == 1
+    assert [m.subject.startswith("Herinnering: ") for m in mail.outbox] == [False, True]
