@@ -257,7 +257,17 @@ class SignaalAfsluitenForm(forms.Form):
     )
 
 
-class OverdrachtForm(forms.ModelForm):
+class VanafVandaagMixin:
+    """A handover (fase 6a) takes effect today or later."""
+
+    def clean_per(self):
+        per = self.cleaned_data["per"]
+        if per < timezone.localdate():
+            raise forms.ValidationError(_("Een overdracht gaat in op vandaag of later."))
+        return per
+
+
+class OverdrachtForm(VanafVandaagMixin, forms.ModelForm):
     class Meta:
         model = Overdracht
         fields = ["rol", "naar", "per", "toelichting"]
@@ -268,9 +278,3 @@ class OverdrachtForm(forms.ModelForm):
         self.fields["rol"].choices = [(r, TrajectRol(r).label) for r in rollen]
         self.fields["naar"].queryset = RegisseurForm().fields["user"].queryset
         self.fields["per"].initial = timezone.localdate()
-
-    def clean_per(self):
-        per = self.cleaned_data["per"]
-        if per < timezone.localdate():
-            raise forms.ValidationError(_("Een overdracht gaat in op vandaag of later."))
-        return per

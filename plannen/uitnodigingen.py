@@ -21,7 +21,6 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import formats, timezone
 
 from plannen import agenda
@@ -33,7 +32,7 @@ from plannen.models import (
     OverlegStatus,
     UitnodigingSjabloon,
 )
-from regie.outbox import bericht_queue
+from regie.outbox import absolute_url, bericht_queue
 
 
 @dataclass
@@ -69,9 +68,7 @@ def sjabloon_voor(overleg: Overleg) -> UitnodigingSjabloon:
 
 
 def antwoord_url(genodigde: Genodigde) -> str:
-    return settings.REGIE_BASE_URL.rstrip("/") + reverse(
-        "plannen:antwoord", kwargs={"token": genodigde.token}
-    )
+    return absolute_url("plannen:antwoord", token=genodigde.token)
 
 
 def uitnodigingen(overleg: Overleg, genodigden=None) -> list[Uitnodiging]:
@@ -215,8 +212,7 @@ def antwoord_geven(*, genodigde: Genodigde, antwoord: str) -> None:
             "regisseur": regisseur,
             "genodigde": genodigde,
             "overleg": overleg,
-            "url": settings.REGIE_BASE_URL.rstrip("/")
-            + reverse("plannen:overleg", args=[overleg.pk]),
+            "url": absolute_url("plannen:overleg", overleg.pk),
         },
         sleutel=f"overleg:{overleg.uid}:{overleg.volgnummer}:{genodigde.pk}:afgemeld",
     )

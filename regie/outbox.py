@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.template.loader import render_to_string
+from django.urls import reverse
 
 from regie.dispatch import dispatch_on_commit
 from regie.models import Bericht
+
+
+def absolute_url(name: str, *args, **kwargs) -> str:
+    """A link for an e-mail: the URL of `name` on REGIE_BASE_URL."""
+    return settings.REGIE_BASE_URL.rstrip("/") + reverse(name, args=args, kwargs=kwargs)
 
 
 def bericht_queue(

@@ -7,11 +7,10 @@ from allauth.account.utils import user_pk_to_url_str
 from axes.utils import reset as axes_reset
 from django.conf import settings
 from django.db import transaction
-from django.urls import reverse
 
 from regie.constants import Rol
 from regie.models import Gemeente, Organisatie, RoleAssignment, User
-from regie.outbox import bericht_queue
+from regie.outbox import absolute_url, bericht_queue
 
 
 @transaction.atomic
@@ -85,14 +84,11 @@ def user_update(*, user: User, rollen: list[str], **fields) -> User:
 
 
 def invitation_url(user: User) -> str:
-    path = reverse(
+    return absolute_url(
         "account_reset_password_from_key",
-        kwargs={
-            "uidb36": user_pk_to_url_str(user),
-            "key": default_token_generator.make_token(user),
-        },
+        uidb36=user_pk_to_url_str(user),
+        key=default_token_generator.make_token(user),
     )
-    return settings.REGIE_BASE_URL.rstrip("/") + path
 
 
 def user_invite(*, user: User) -> None:

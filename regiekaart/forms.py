@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from huishoudens.forms import VanafVandaagMixin
 from regie.forms import DateInput
 from regie.models import Gemeente, Organisatie, Regio
 from regiekaart import rules
@@ -113,7 +114,7 @@ class AfhandelenForm(forms.Form):
     )
 
 
-class OverdrachtZvhForm(forms.Form):
+class OverdrachtZvhForm(VanafVandaagMixin, forms.Form):
     naar = forms.ModelChoiceField(
         label=_("Procesregisseur van het Zorg- en Veiligheidshuis"),
         queryset=None,
@@ -134,12 +135,6 @@ class OverdrachtZvhForm(forms.Form):
         self.fields["naar"].queryset = kandidaten
         self.fields["naar"].label_from_instance = lambda u: f"{u.get_full_name()} ({u.organisatie})"
         self.fields["per"].initial = timezone.localdate()
-
-    def clean_per(self):
-        per = self.cleaned_data["per"]
-        if per < timezone.localdate():
-            raise forms.ValidationError(_("Een overdracht gaat in op vandaag of later."))
-        return per
 
 
 class VaststellingForm(forms.Form):

@@ -12,10 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -23,7 +21,7 @@ from huishoudens import services as huishoudens_services
 from huishoudens.constants import TrajectRol
 from huishoudens.models import Overdracht, Traject
 from regie.models import Regio
-from regie.outbox import bericht_queue
+from regie.outbox import absolute_url, bericht_queue
 from regiekaart import policy, rules
 from regiekaart.constants import START_NIVEAU, Criterium, Richting
 from regiekaart.models import (
@@ -246,9 +244,7 @@ def opschaling_melden(*, opschaling: Opschaling) -> list[Melding]:
     """Tell every manager in scope, in the app and by e-mail through the outbox. Safe to
     call again: one notification and one message per manager (idempotency key)."""
     tekst = melding_tekst(opschaling)
-    url = settings.REGIE_BASE_URL.rstrip("/") + reverse(
-        "regiekaart:escalatie", args=[opschaling.pk]
-    )
+    url = absolute_url("regiekaart:escalatie", opschaling.pk)
     niveau = Niveau.objects.filter(nummer=opschaling.naar_niveau).first()
     meldingen = []
     for manager in policy.managers_for(opschaling):
@@ -297,8 +293,7 @@ def opschaling_afhandelen(*, opschaling: Opschaling, door, oplossing: str) -> Op
             template="opschaling_afgehandeld",
             context={
                 "opschaling": opschaling,
-                "url": settings.REGIE_BASE_URL.rstrip("/")
-                + reverse("regiekaart:traject", args=[opschaling.traject_id]),
+                "url": absolute_url("regiekaart:traject", opschaling.traject_id),
             },
             sleutel=f"opschaling:{opschaling.pk}:afgehandeld",
         )
