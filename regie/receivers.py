@@ -31,9 +31,10 @@ def on_login_failed(sender, credentials, request=None, **kwargs):
     if request is None:
         return
     email = str(credentials.get("email") or credentials.get("username") or "")[:254]
+    factor = credentials.get("factor")
     audit.log(
         request,
         action=AuditActie.LOGIN_FAILED,
         outcome=AuditUitkomst.DENIED,
-        detail=f"inlogpoging voor {email}",
+        detail=f"inlogpoging voor {email}" + (f" ({factor})" if factor else ""),
     )

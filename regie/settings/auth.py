@@ -33,13 +33,18 @@ ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Regie] "
 ACCOUNT_PREVENT_ENUMERATION = True
 # Failed logins are counted by django-axes (below); allauth's own counter would answer
-# the sixth attempt with a different message, so it is switched off for login only.
+# the sixth attempt with a different message, so it is switched off. That switch also
+# removes allauth's limit on MFA codes: regie.mfa's forms count wrong codes in axes instead.
 ACCOUNT_RATE_LIMITS = {"login_failed": False}
 
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Regie"
 MFA_ADAPTER = "regie.adapters.MFAAdapter"
 MFA_RECOVERY_CODE_COUNT = 10
+MFA_FORMS = {
+    "authenticate": "regie.mfa.MFAAuthenticateForm",
+    "reauthenticate": "regie.mfa.MFAReauthenticateForm",
+}
 
 # django-axes: five failed attempts lock the account for half an hour (a beheerder can unlock).
 AXES_FAILURE_LIMIT = 5
