@@ -30,19 +30,26 @@ def bericht_queue(
     With a `sleutel` (idempotency key) a second call for the same key returns the message
     already queued or sent instead of writing another one.
     """
-    from regie.tasks import send_bericht
-
     if sleutel and (bestaand := Bericht.objects.filter(sleutel=sleutel).first()):
         return bestaand
-    bericht = Bericht.objects.create(
+    return bericht_queue_rendered(
         aan=aan,
-        onderwerp=" ".join(render_to_string(f"emails/{template}/subject.txt", context).split()),
+        onderwerp=render_to_string(f"emails/{template}/subject.txt", context),
         tekst=render_to_string(f"emails/{template}/body.txt", context),
         html=render_to_string(f"emails/{template}/body.html", context),
         bijlage=bijlage,
         bijlage_naam=bijlage_naam,
         agenda=agenda,
         sleutel=sleutel,
+    )
+
+
+def bericht_queue_rendered(*, aan: str, onderwerp: str, tekst: str, html: str = "", **extra):
+    """Queue a message whose texts are already rendered (e.g. allauth's account mails)."""
+    from regie.tasks import send_bericht
+
+    bericht = Bericht.objects.create(
+        aan=aan, onderwerp=" ".join(onderwerp.split()), tekst=tekst, html=html, **extra
     )
     dispatch_on_commit(send_bericht, bericht.pk)
     return bericht

@@ -111,6 +111,15 @@ def login(client):
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    """allauth's rate limits (e.g. 30 logins a minute per address) count in the cache; every
+    test starts with none used, as every test starts with an empty database."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     # Real hashers cost ~0.3 s per password; the login tests do not measure hashing.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

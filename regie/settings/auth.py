@@ -32,6 +32,10 @@ ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Regie] "
 ACCOUNT_PREVENT_ENUMERATION = True
+# An unknown address gets no mail (allauth's would offer a sign-up Regie does not have), and
+# the page answers exactly as for a known one.
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
+ACCOUNT_FORMS = {"reset_password_from_key": "regie.auth_forms.InvitationPasswordForm"}
 # Failed logins are counted by django-axes (below); allauth's own counter would answer
 # the sixth attempt with a different message, so it is switched off. That switch also
 # removes allauth's limit on MFA codes: regie.mfa's forms count wrong codes in axes instead.
@@ -42,8 +46,8 @@ MFA_TOTP_ISSUER = "Regie"
 MFA_ADAPTER = "regie.adapters.MFAAdapter"
 MFA_RECOVERY_CODE_COUNT = 10
 MFA_FORMS = {
-    "authenticate": "regie.mfa.MFAAuthenticateForm",
-    "reauthenticate": "regie.mfa.MFAReauthenticateForm",
+    "authenticate": "regie.auth_forms.MFAAuthenticateForm",
+    "reauthenticate": "regie.auth_forms.MFAReauthenticateForm",
 }
 
 # django-axes: five failed attempts lock the account for half an hour (a beheerder can unlock).

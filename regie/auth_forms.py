@@ -1,4 +1,6 @@
-"""Wrong second-factor codes count like wrong passwords (issue #11).
+"""Regie's versions of allauth forms (registered in regie/settings/auth.py).
+
+Wrong second-factor codes count like wrong passwords (issue #11).
 
 allauth's own per-user limit on MFA codes is part of its `login_failed` rate limit, which
 Regie switches off because django-axes counts failed logins (regie/settings/auth.py). So
@@ -10,6 +12,8 @@ refused before its code is even checked, so the right code does not get past the
 
 from __future__ import annotations
 
+from allauth.account.forms import ResetPasswordKeyForm
+from allauth.account.models import EmailAddress
 from allauth.core import context
 from allauth.mfa.base.forms import AuthenticateForm, ReauthenticateForm
 from axes.handlers.proxy import AxesProxyHandler
@@ -51,3 +55,27 @@ class MFAAuthenticateForm(LockoutMixin, AuthenticateForm):
 
 class MFAReauthenticateForm(LockoutMixin, ReauthenticateForm):
     pass
+
+
+class InvitationPasswordForm(ResetPasswordKeyForm):
+    """Choosing a password through the link in the invitation (or a reset) mail.
+
+    Following that link proves the person reads mail at the account's address. allauth
+    stores the address as an unverified `EmailAddress` when it makes the link's token,
+    and refuses TOTP enrolment while any address is unverified: without this, an invited
+    professional loops between the enrolment page and /account/2fa/ forever (issue #11).
+    """
+
+    def save(self) -> None:
+        super().save()
+        email_mark_verified(user=self.user)
+
+
+def email_mark_verified(*, user) -> None:
+    """The account's own address is verified and primary; others it once had are dropped."""
+    EmailAddress.objects.filter(user=user).exclude(email__iexact=user.email).delete()
+    EmailAddress.objects.update_or_create(
+        user=user,
+        email__iexact=user.email,
+        defaults={"email": user.email, "verified": True, "primary": True},
+    )
