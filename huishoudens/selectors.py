@@ -1,5 +1,6 @@
 """Reads of the huishoudens app, and the relations that give a user need to know."""
 
+from django.contrib.auth import get_user_model
 from django.db.models import Count, Prefetch, Q
 
 from huishoudens.constants import TrajectRol
@@ -66,7 +67,37 @@ def possible_duplicates(
     )
     if postcode and adres:
         condition |= Q(postcode__iexact=postcode, adres__iexact=adres)
-    return Huishouden.objects.filter(condition).distinct()
+    return Huishouden.objects.filter(condition).distinct().order_by("pk")
+
+
+def duplicate_contacts(huishouden: Huishouden) -> list:
+    """Who hears that a new aanmelding may concern `huishouden` (issue #11).
+
+    The procesregisseur of its open traject; without one, that traject's casusregisseurs;
+    without an open traject or any regisseur on it, the Regie users linked to the household
+    as involved professionals (whoever registered it, and every regisseur it had: assigning
+    one links them). Each of them is involved already, so telling them reveals nothing.
+    Only active accounts; an empty list when nobody is left (the audit row still records
+    the match)."""
+    traject = huishouden.trajecten.open().first()
+    if traject is not None:
+        regisseurs = list(
+            TrajectBetrokkene.objects.actief()
+            .filter(traject=traject, user__is_active=True)
+            .select_related("user__organisatie")
+            .order_by("vanaf", "pk")
+        )
+        for rol in (TrajectRol.PROCESREGISSEUR, TrajectRol.CASUSREGISSEUR):
+            users = list({b.user_id: b.user for b in regisseurs if b.rol == rol}.values())
+            if users:
+                return users
+    return list(
+        get_user_model()
+        .objects.filter(is_active=True, betrokken_bij__huishouden=huishouden)
+        .select_related("organisatie")
+        .distinct()
+        .order_by("pk")
+    )
 
 
 def search_households(user, q: str):

@@ -6,6 +6,7 @@ and call these. Phase changes go only through `traject_move`, which writes the h
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
@@ -30,8 +31,10 @@ from huishoudens.models import (
     TrajectBetrokkene,
     VeiligheidsSignaal,
 )
-from huishoudens.selectors import start_criteria_for
+from huishoudens.selectors import duplicate_contacts, start_criteria_for
 from huishoudens.workflow import TRANSITIONS, reasons_not_to_close
+from regie.models import Bericht
+from regie.outbox import absolute_url, bericht_queue
 
 
 class TrajectConflict(Exception):
@@ -140,6 +143,44 @@ def aanmelding_create(*, huishouden: Huishouden, door, **fields) -> Traject:
             + (" " + _("Acute onveiligheid.") if traject.acuut else ""),
         )
     return traject
+
+
+@transaction.atomic
+def aanmelding_dubbel_melden(
+    *, traject: Traject, huishoudens: Iterable[Huishouden]
+) -> list[Bericht]:
+    """Tell whoever holds the regie of each household that is probably the one of this new
+    aanmelding, so they contact the registrant (issue #11).
+
+    The registrant is told nothing (the duplicate check must not reveal who is a client),
+    so this goes by e-mail to the other side only: see `selectors.duplicate_contacts` for
+    who. The e-mail names the registrant and refers to the new aanmelding by its traject
+    number, which the recipient cannot open; it links to the household the recipient is
+    already involved with. Idempotent: one message per aanmelding, household and recipient.
+    """
+    door = traject.aangemeld_door
+    berichten = []
+    for huishouden in huishoudens:
+        url = absolute_url("huishoudens:huishouden", huishouden.pk)
+        for ontvanger in duplicate_contacts(huishouden):
+            if ontvanger.pk == door.pk:
+                continue
+            berichten.append(
+                bericht_queue(
+                    aan=ontvanger.email,
+                    template="aanmelding_dubbel",
+                    context={
+                        "ontvanger": ontvanger,
+                        "aanmelder": door,
+                        "organisatie": door.organisatie,
+                        "traject_id": traject.pk,
+                        "huishouden_id": huishouden.pk,
+                        "url": url,
+                    },
+                    sleutel=f"aanmelding:{traject.pk}:dubbel:{huishouden.pk}:{ontvanger.pk}",
+                )
+            )
+    return berichten
 
 
 @transaction.atomic

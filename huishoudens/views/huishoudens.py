@@ -66,38 +66,42 @@ def aanmelding_new(request):
     }
     if request.method == "POST" and all(f.is_valid() for f in forms_):
         lid, hh = lid_form.cleaned_data, huishouden_form.cleaned_data
-        matches = list(
-            possible_duplicates(
-                voornaam=lid["voornaam"],
-                achternaam=lid["achternaam"],
-                geboortedatum=lid["geboortedatum"],
-                postcode=hh["postcode"],
-                adres=hh["adres"],
-            )
+        terms = {
+            "voornaam": lid["voornaam"],
+            "achternaam": lid["achternaam"],
+            "geboortedatum": lid["geboortedatum"],
+            "postcode": hh["postcode"],
+            "adres": hh["adres"],
+        }
+        matches = list(possible_duplicates(**terms))
+        involved = set(
+            Huishouden.objects.for_user(request.user)
+            .filter(pk__in=[m.pk for m in matches])
+            .values_list("pk", flat=True)
         )
-        if matches and not request.POST.get("toch_nieuw"):
-            visible = set(
-                Huishouden.objects.for_user(request.user)
-                .filter(pk__in=[m.pk for m in matches])
-                .values_list("pk", flat=True)
-            )
-            audit.log(
-                request,
-                action=AuditActie.SEARCH,
-                object_type=Huishouden._meta.label,
-                detail=f"dubbelcheck aanmelding: {len(matches)} mogelijke match(es)",
-            )
-            context.update(
-                matches_zichtbaar=[m for m in matches if m.pk in visible],
-                matches_onzichtbaar=len([m for m in matches if m.pk not in visible]),
-            )
+        _log_duplicate_search(request, terms, matches, involved)
+        # Only households the registrant is involved with are shown (issue #11): for any
+        # other match the response is exactly the one without a match, and whoever holds
+        # the regie of that household hears of the aanmelding instead.
+        eigen = [m for m in matches if m.pk in involved]
+        vreemd = [m for m in matches if m.pk not in involved]
+        if eigen and not request.POST.get("toch_nieuw"):
+            context["matches_zichtbaar"] = eigen
             return render(request, "huishoudens/aanmelding_form.html", context)
         with transaction.atomic():
             huishouden = services.huishouden_create(door=request.user, lid=lid, **hh)
             traject = services.aanmelding_create(
                 huishouden=huishouden, door=request.user, **aanmelding_form.cleaned_data
             )
-            audit.log(request, action=AuditActie.CREATE, obj=traject)
+            berichten = services.aanmelding_dubbel_melden(traject=traject, huishoudens=vreemd)
+            detail = ""
+            if vreemd:
+                ids = ", ".join(str(m.pk) for m in vreemd)
+                detail = (
+                    f"mogelijk hetzelfde als huishouden {ids} (aanmelder niet betrokken); "
+                    f"{len(berichten)} betrokkene(n) per e-mail ingelicht"
+                )
+            audit.log(request, action=AuditActie.CREATE, obj=traject, detail=detail)
         if traject.veiligheid:
             messages.warning(
                 request,
@@ -110,6 +114,27 @@ def aanmelding_new(request):
             messages.success(request, _("De aanmelding is vastgelegd."))
         return redirect("huishoudens:traject", pk=traject.pk)
     return render(request, "huishoudens/aanmelding_form.html", context)
+
+
+def _log_duplicate_search(request, terms: dict, matches: list, involved: set) -> None:
+    """One SEARCH row per matched household (its id in household_id), or one row for no
+    match, each with the search terms, so a privacy officer can see who looked for whom."""
+    termen = "; ".join(f"{name}={value}" for name, value in terms.items())
+    if not matches:
+        audit.log(
+            request,
+            action=AuditActie.SEARCH,
+            object_type=Huishouden._meta.label,
+            detail=f"dubbelcheck aanmelding: geen match; zoektermen: {termen}",
+        )
+    for match in matches:
+        betrokken = "aanmelder betrokken" if match.pk in involved else "aanmelder niet betrokken"
+        audit.log(
+            request,
+            action=AuditActie.SEARCH,
+            obj=match,
+            detail=f"dubbelcheck aanmelding: match ({betrokken}); zoektermen: {termen}",
+        )
 
 
 @case_roles_only
