@@ -40,6 +40,9 @@ class OrganisatieForm(forms.ModelForm):
 
 
 class UserForm(PhoneCleaningMixin, forms.ModelForm):
+    # Error code of a change of one's own roles; the view logs it as a denied attempt.
+    OWN_ROLES = "eigen_rollen"
+
     rollen = forms.MultipleChoiceField(
         label=_("Rollen"),
         choices=Rol.choices,
@@ -62,7 +65,7 @@ class UserForm(PhoneCleaningMixin, forms.ModelForm):
             "email": _("Hiermee logt de medewerker in; de uitnodiging gaat naar dit adres.")
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, actor: User | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisatie"].required = True
         self.fields["organisatie"].queryset = Organisatie.objects.actief()
@@ -72,6 +75,35 @@ class UserForm(PhoneCleaningMixin, forms.ModelForm):
             self.initial.setdefault("rollen", self.instance.rollen)
         self.fields["manager"].queryset = managers.distinct()
         self.fields["manager"].required = False
+        # Nobody changes their own roles (issue #11): shown, not editable.
+        self.own_account = bool(actor and self.instance.pk and self.instance.pk == actor.pk)
+        if self.own_account:
+            self.fields["rollen"].disabled = True
+            self.fields["rollen"].help_text = _(
+                "U kunt uw eigen rollen niet wijzigen. Vraag dit aan een andere beheerder; "
+                "de privacyfunctionaris van uw organisatie krijgt bericht van een nieuwe rol "
+                "privacyfunctionaris of beheerder."
+            )
+
+    def clean(self):
+        data = super().clean()
+        # A disabled field keeps its initial value whatever is posted, and browsers do not
+        # send it at all. Roles sent anyway for one's own account are a forged request:
+        # refuse it visibly (the view logs it as denied) instead of ignoring it silently.
+        sent = []
+        if self.own_account:
+            key = self.add_prefix("rollen")
+            getlist = getattr(self.data, "getlist", None)
+            sent = getlist(key) if getlist else self.data.get(key) or []
+            sent = [sent] if isinstance(sent, str) else sent
+        if sent and set(sent) != set(self.instance.rollen):
+            self.add_error(
+                "rollen",
+                forms.ValidationError(
+                    _("U kunt uw eigen rollen niet wijzigen."), code=self.OWN_ROLES
+                ),
+            )
+        return data
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()

@@ -1,5 +1,6 @@
 """Beheer: organisations and accounts, kept by the beheerder (who sees no case content)."""
 
+from django import forms
 from django.contrib import messages
 from django.db import transaction
 from django.db.models import Q
@@ -8,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from regie import access, audit, services
-from regie.constants import AuditActie, Rol
+from regie.constants import AuditActie, AuditUitkomst, Rol
 from regie.forms import CompetentieFormSet, OrganisatieForm, UserForm
 from regie.models import Organisatie, User
 from regie.views.common import paginate, render_htmx
@@ -95,29 +96,77 @@ def user_detail(request, pk):
 @require_http_methods(["GET", "POST"])
 def user_edit(request, pk=None):
     user = access.get_user_for_user(request, pk) if pk else None
-    form = UserForm(request.POST or None, instance=user)
+    form = UserForm(request.POST or None, instance=user, actor=request.user)
     formset = CompetentieFormSet(request.POST or None, instance=user or User(), prefix="comp")
-    if request.method == "POST" and form.is_valid() and formset.is_valid():
-        with transaction.atomic():
-            data = dict(form.cleaned_data)
-            rollen = data.pop("rollen")
-            if user is None:
-                user = services.user_create(rollen=rollen, **data)
-                action = AuditActie.CREATE
-                messages.success(request, _("Account aangemaakt; de uitnodiging is verstuurd."))
-            else:
-                services.user_update(user=user, rollen=rollen, **data)
-                action = AuditActie.UPDATE
-                messages.success(request, _("Account is opgeslagen."))
-            formset.instance = user
-            formset.save()
-            audit.log(request, action=action, obj=user)
-        return redirect("beheer:gebruiker", pk=user.pk)
+    if request.method == "POST":
+        if form.is_valid() and formset.is_valid():
+            try:
+                return _user_save(request, user, form, formset)
+            except services.OwnRolesRefused as refused:
+                form.add_error(
+                    "rollen", forms.ValidationError(refused.args[0], code=UserForm.OWN_ROLES)
+                )
+        if form.has_error("rollen", code=UserForm.OWN_ROLES):
+            # Outside the rolled-back transaction, so the attempt stays in the log.
+            asked = tuple(r for r in Rol.values if r in request.POST.getlist("rollen"))
+            change = services.RoleChange(before=tuple(user.rollen), after=asked)
+            audit.log(
+                request,
+                action=AuditActie.UPDATE,
+                obj=user,
+                outcome=AuditUitkomst.DENIED,
+                detail=f"eigen rollen wijzigen geweigerd; {change.detail}",
+            )
     if user is not None:
         audit.log(request, action=AuditActie.READ, obj=user)
     return render(
         request, "regie/beheer/user_form.html", {"form": form, "formset": formset, "account": user}
     )
+
+
+def _user_save(request, user, form, formset):
+    """Create or update the account; every role change goes into the audit row's detail."""
+    data = dict(form.cleaned_data)
+    rollen = data.pop("rollen")
+    recipients = None
+    with transaction.atomic():
+        if user is None:
+            user = services.user_create(rollen=rollen, actor=request.user, **data)
+            change = services.RoleChange(before=(), after=tuple(user.rollen))
+            action = AuditActie.CREATE
+        else:
+            change = services.user_update(user=user, rollen=rollen, actor=request.user, **data)
+            action = AuditActie.UPDATE
+        formset.instance = user
+        formset.save()
+        detail = change.detail if change.changed else ""
+        if change.granted_notified:
+            recipients = services.role_notice_recipients(user=user, actor=request.user)
+            told = ", ".join(r.email for r in recipients) or "niemand"
+            detail += f"; bericht aan: {told}"
+        audit.log(request, action=action, obj=user, detail=detail)
+    if action == AuditActie.CREATE:
+        messages.success(request, _("Account aangemaakt; de uitnodiging is verstuurd."))
+    else:
+        messages.success(request, _("Account is opgeslagen."))
+    if recipients:
+        messages.info(
+            request,
+            _("Van de nieuwe rol krijgen bericht: %(namen)s.")
+            % {"namen": ", ".join(str(r) for r in recipients)},
+        )
+    elif recipients is not None:
+        messages.warning(
+            request,
+            _(
+                "Niemand heeft bericht gekregen van de nieuwe rol: %(organisatie)s heeft geen "
+                "actieve privacyfunctionaris en geen andere beheerder. Wijs zo snel mogelijk "
+                "een privacyfunctionaris aan; tot dan staat deze toekenning alleen in het "
+                "auditlog."
+            )
+            % {"organisatie": user.organisatie or _("de organisatie")},
+        )
+    return redirect("beheer:gebruiker", pk=user.pk)
 
 
 @beheerder_only
