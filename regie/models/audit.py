@@ -160,7 +160,11 @@ class AuditEntry(models.Model):
         if self.pk is not None or self.chain_hash:
             raise AppendOnlyError("Het auditlog kan niet worden gewijzigd.")
         using = kwargs.get("using") or router.db_for_write(type(self), instance=self)
-        with transaction.atomic(using=using):
+        # No savepoint of its own: if the insert fails, the caller's transaction fails too.
+        with transaction.atomic(using=using, savepoint=False):
+            # Lock and read the head in two statements: in READ COMMITTED each statement
+            # sees what was committed when it started, so only a read after the lock
+            # sees the row of the writer that held it before us.
             chain_lock(using)
             head = (
                 type(self)
