@@ -2,6 +2,10 @@
 # Starts a throwaway PostgreSQL 15 cluster and Redis server in a temporary directory and
 # prints the environment to use them (source-able). Stop them with `scripts/services.sh stop DIR`.
 #   eval "$(scripts/services.sh start)"
+# Two database roles, as in production (issue #11): `regie` owns the database and runs the
+# migrations (DATABASE_URL; not superuser, but CREATEDB so pytest-django can create the test
+# database), `regie_app` is the application's role that owns nothing and gets its grants from
+# `manage.py db_rechten` (DATABASE_APP_URL). The cluster's superuser is `postgres`.
 set -euo pipefail
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
@@ -20,18 +24,23 @@ start() {
   mkdir -p "$dir/pg"
   [ "$(id -u)" = 0 ] && chown postgres "$dir/pg"
   # initdb refuses to run as root: the cluster belongs to the postgres user (ENVIRONMENT.md).
-  as_pg "$bin/initdb" -D "$dir/pg/data" -A trust -U regie --no-sync -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
+  as_pg "$bin/initdb" -D "$dir/pg/data" -A trust -U postgres --no-sync -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
     || { cat "$dir/initdb.log" >&2; exit 1; }
   as_pg "$bin/pg_ctl" -D "$dir/pg/data" -l "$dir/pg/log" -w \
     -o "-p $pgport -k $dir/pg -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
     start >/dev/null
-  "$bin/createdb" -h 127.0.0.1 -p "$pgport" -U regie regie
+  "$bin/psql" -h 127.0.0.1 -p "$pgport" -U postgres -d postgres -q -v ON_ERROR_STOP=1 >/dev/null <<'SQL'
+CREATE ROLE regie LOGIN NOSUPERUSER CREATEDB NOCREATEROLE;
+CREATE ROLE regie_app LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE;
+CREATE DATABASE regie OWNER regie;
+SQL
   redisport=$(free_port)
   redis-server --port "$redisport" --bind 127.0.0.1 --save '' --appendonly no \
     --daemonize yes --pidfile "$dir/redis.pid" --dir "$dir" --logfile "$dir/redis.log"
   for _ in $(seq 50); do redis-cli -p "$redisport" ping >/dev/null 2>&1 && break; sleep 0.1; done
   echo "export REGIE_SERVICES_DIR=$dir"
   echo "export DATABASE_URL=postgres://regie@127.0.0.1:$pgport/regie"
+  echo "export DATABASE_APP_URL=postgres://regie_app@127.0.0.1:$pgport/regie"
   echo "export TEST_REDIS_URL=redis://127.0.0.1:$redisport/0"
 }
 

@@ -164,7 +164,8 @@ def test_user_list_query_count_does_not_grow_with_users(
     client_b, org_a, django_assert_max_num_queries
 ):
     UserFactory.create_batch(5, organisatie=org_a, rollen=[Rol.CASUSREGISSEUR])
-    with django_assert_max_num_queries(12) as few:
+    # 14: the audit row of the read costs 3 (chain lock, head, insert; issue #11).
+    with django_assert_max_num_queries(14) as few:
         client_b.get(reverse("beheer:gebruikers"))
     UserFactory.create_batch(20, organisatie=org_a, rollen=[Rol.CASUSREGISSEUR, Rol.MANAGER])
     with django_assert_max_num_queries(len(few.captured_queries)):

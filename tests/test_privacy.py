@@ -65,7 +65,8 @@ def test_csv_export_is_logged_and_neutralises_formulas(client_p):
 def test_auditlog_page_query_count_is_constant(client_p, django_assert_max_num_queries):
     for _ in range(5):
         _entry(user_email="a@regie.test")
-    with django_assert_max_num_queries(12) as few:
+    # 14: the audit row of the search costs 3 (chain lock, head, insert; issue #11).
+    with django_assert_max_num_queries(14) as few:
         client_p.get(reverse("privacy:auditlog"))
     for _ in range(60):
         _entry(user_email="b@regie.test")

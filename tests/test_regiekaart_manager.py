@@ -171,7 +171,9 @@ def test_the_manager_pages_query_count_does_not_grow_with_escalations(
     _escalaties(200, procesregisseur)
     assert Opschaling.objects.open().count() == 200
     assert _queries(client, django_assert_max_num_queries) == tien
-    assert tien[0] <= 14  # session, user, roles, MFA; the page: rows, count, levels, months
+    # session, user, roles, MFA; the page: rows, count, levels, months; the audit row with
+    # the chain's lock and head (issue #11)
+    assert tien[0] <= 16
 
 
 def test_notifications_on_the_start_page_are_read_by_opening_them(

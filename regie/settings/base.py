@@ -1,3 +1,6 @@
+import hashlib
+import hmac
+
 from .env import BASE_DIR, DEBUG, DEMO, env
 
 SECRET_KEY = env.str(
@@ -6,6 +9,15 @@ SECRET_KEY = env.str(
 )
 if not SECRET_KEY:
     raise RuntimeError("SECRET_KEY is not set. Set it, or DEBUG=true for development.")
+
+# Key of the audit log's hash chain (regie/models/audit.py). It lives outside the database,
+# so whoever holds only the database owner's password cannot re-chain the log after removing
+# a row. Set it explicitly in production: the default follows SECRET_KEY, and changing the key
+# makes `manage.py audit_verify` report every older row.
+AUDIT_KEY = (
+    env.str("AUDIT_KEY", default="")
+    or hmac.new(SECRET_KEY.encode(), b"regie.audit.chain", hashlib.sha256).hexdigest()
+)
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
 
