@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
@@ -117,18 +117,33 @@ def visible_audit_entries(qs: QuerySet, user) -> QuerySet:
 def get_for_user_or_404(request, queryset: QuerySet, pk):
     """Return the object with `pk` from `queryset.for_user(request.user)` or raise 404.
 
-    A miss is logged as a denied read: the id may exist but not be visible to this user.
+    A hit on a household-scoped object is logged as a read of that household (once per
+    request, see regie.audit); a miss as a denied attempt, naming the household the object
+    belongs to: the id may exist but not be visible to this user.
     """
     try:
-        return queryset.for_user(request.user).get(pk=pk)
-    except (queryset.model.DoesNotExist, ValueError, TypeError):
+        obj = queryset.for_user(request.user).get(pk=pk)
+    except (queryset.model.DoesNotExist, ValueError, TypeError, ValidationError):
         audit.log_denied(
             request,
             object_type=queryset.model._meta.label,
             object_id=str(pk)[:60],
+            household_id=_household_of(queryset.model, pk),
             detail="niet zichtbaar",
         )
         raise Http404 from None
+    audit.note_access(request, obj)
+    return obj
+
+
+def _household_of(model, pk) -> int | None:
+    """The household an object belongs to, whoever asks: a privacy officer searching a
+    household must find the attempts on it by people who were not involved."""
+    try:
+        obj = model._base_manager.filter(pk=pk).first()
+    except (ValueError, TypeError, ValidationError):
+        return None
+    return getattr(obj, "audit_household_id", None) if obj is not None else None
 
 
 def get_organisatie_for_user(request, pk):

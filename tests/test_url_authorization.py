@@ -6,8 +6,11 @@ add a page without deciding who may open it. Later issues extend TABLE; no row i
 
 import pytest
 from django.conf import settings
+from django.db.models import Max
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from regie.constants import AuditActie, AuditUitkomst
+from regie.models import AuditEntry
 from tests.conftest import PERSONAS
 from tests.urltable import CASE, LOGIN, REAUTH, Row, everyone, involved, only, signed_in
 
@@ -236,6 +239,7 @@ def test_url_access_per_persona(name, personas, login, request):
     outcomes = {}
     for persona in PERSONAS:
         client = login(personas[persona])
+        before = AuditEntry.objects.aggregate(last=Max("id"))["last"] or 0
         response = getattr(client, row.method)(url)
         got = response.status_code
         if got == 302 and response["Location"].startswith(login_url):
@@ -243,4 +247,29 @@ def test_url_access_per_persona(name, personas, login, request):
         elif got == 302 and response["Location"].startswith(reauth_url):
             got = REAUTH
         outcomes[persona] = got
+        if _is_case_row(row):
+            _assert_audited(
+                name, row, persona, got, AuditEntry.objects.filter(id__gt=before), request
+            )
     assert outcomes == row.expected
+
+
+def _is_case_row(row: Row) -> bool:
+    """Rows built with involved(): case data of the fixtures' one household."""
+    return row.expected["buitenstaander"] == 404
+
+
+def _assert_audited(name, row, persona, got, rows, request):
+    """Issue #11: every GET of case data by someone involved writes a row naming the household,
+    and every refused attempt by someone not involved names the household attempted, with the
+    action tried (a refused POST is not a 'read')."""
+    household = request.getfixturevalue("traject").huishouden_id
+    if persona in ("procesregisseur", "casusregisseur") and row.method == "get" and got == 200:
+        assert rows.filter(household_id=household, outcome=AuditUitkomst.ALLOWED).exists(), (
+            f"{name}: {persona} opende huishoudgegevens zonder auditregel"
+        )
+    if persona == "buitenstaander":
+        tried = AuditActie.READ if row.method == "get" else AuditActie.UPDATE
+        assert rows.filter(
+            household_id=household, outcome=AuditUitkomst.DENIED, action=tried
+        ).exists(), f"{name}: geweigerde poging zonder huishouden of met verkeerde actie"
