@@ -47,6 +47,8 @@ MIDDLEWARE = [
     "regie.middleware.SessionTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # A NUL byte is refused before any view or the audit log meets it (PostgreSQL cannot).
+    "regie.middleware.NulByteMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "regie.middleware.MFARequiredMiddleware",
     "regie.middleware.ActiveRoleMiddleware",
