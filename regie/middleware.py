@@ -58,6 +58,24 @@ class NulByteMiddleware:
         )
 
 
+class NoStoreMiddleware:
+    """`Cache-Control: no-store, private` on every answer of Regie's own views (issue #11).
+
+    Case pages, PDFs and the reply page hold personal data that no browser cache or proxy
+    may keep; forms and login pages lose nothing by it. A view that sets its own
+    Cache-Control keeps it (the public level colours). Static files never get here:
+    WhiteNoise, above this middleware, serves them with its own long caching."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if not response.has_header("Cache-Control"):
+            response["Cache-Control"] = "no-store, private"
+        return response
+
+
 def mark_session_started(session) -> None:
     now = time.time()
     session[SESSION_STARTED] = now
