@@ -125,6 +125,20 @@ def test_idle_session_ends_after_fifteen_minutes(client, user):
         assert not Session.objects.filter(session_key=session_key).exists()
 
 
+def test_the_expired_session_is_told_on_the_login_page(client, user):
+    """The timeout flushes the session and then flashes its message into the new one (issue
+    #11: messages are kept in the session, no longer in a readable cookie)."""
+    start = datetime.datetime(2026, 11, 25, 9, 0, tzinfo=datetime.UTC)
+    with time_machine.travel(start, tick=False) as traveller:
+        client.force_login(user)
+        traveller.shift(datetime.timedelta(minutes=16))
+        response = client.get(START)
+        assert response["Location"].startswith(reverse("account_login"))
+        assert "messages" not in response.cookies
+        page = client.get(response["Location"])
+        assert "Uw sessie is verlopen. Log opnieuw in." in page.content.decode()
+
+
 def test_session_ends_after_twelve_hours_even_when_active(client, user):
     start = datetime.datetime(2026, 11, 25, 7, 0, tzinfo=datetime.UTC)
     with time_machine.travel(start, tick=False) as traveller:

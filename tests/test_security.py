@@ -132,3 +132,25 @@ def test_static_files_and_the_public_colours_stay_cacheable(settings, db):
     assert "max-age" in response["Cache-Control"]
     response = client.get(reverse("regiekaart:kleuren"))
     assert response["Cache-Control"] == "max-age=300"
+
+
+# --- issue #11: flash messages stay on the server ------------------------------------------
+
+
+def test_a_message_with_a_name_travels_in_the_session_not_in_a_cookie(
+    login, procesregisseur, traject, netwerklid
+):
+    client = login(procesregisseur)
+    url = reverse("huishoudens:verwijderen", args=[traject.huishouden_id, "netwerk", netwerklid.pk])
+    response = client.post(url)
+    assert response.status_code == 302
+    assert "messages" not in response.cookies
+    assert not any("Riet" in morsel.value for morsel in response.cookies.values())
+    # The message itself still arrives, once.
+    response = client.get(response["Location"])
+    assert "Riet van Dam (oma) is verwijderd." in response.content.decode()
+    assert "messages" not in response.cookies
+    assert (
+        "Riet van Dam (oma) is verwijderd."
+        not in client.get(response.request["PATH_INFO"]).content.decode()
+    )
