@@ -3,12 +3,14 @@ every request."""
 
 from __future__ import annotations
 
+import hashlib
 import time
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
+from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, resolve_url
 from django.urls import Resolver404, resolve
@@ -19,8 +21,16 @@ from regie.adapters import has_totp
 SESSION_STARTED = "regie_auth_started"
 SESSION_LAST_SEEN = "regie_last_seen"
 SESSION_ROLE = "regie_active_role"
-# Writing the session on every request costs a write per request; a minute of slack is enough.
-LAST_SEEN_RESOLUTION = 60
+# Last-seen is kept exact in the shared cache, written on every authenticated request (one
+# cheap cache write). The session row keeps a copy written at most once a minute: a
+# database write per request would cost a transaction each time. Without the cache entry
+# (evicted, cache restarted) the copy applies, which can only end a session early, never late.
+LAST_SEEN_SESSION_RESOLUTION = 60
+
+
+def _last_seen_key(session) -> str:
+    # Hashed: the cache need not hold a usable session key.
+    return "regie:last_seen:" + hashlib.sha256(session.session_key.encode()).hexdigest()
 
 
 class NulByteMiddleware:
@@ -82,6 +92,24 @@ def mark_session_started(session) -> None:
     session[SESSION_LAST_SEEN] = now
 
 
+def _last_seen(session) -> float | None:
+    stored = session.get(SESSION_LAST_SEEN)
+    if stored is None or session.session_key is None:
+        return stored
+    return max(stored, cache.get(_last_seen_key(session), stored))
+
+
+def _record_seen(session, now: float, stored: float) -> None:
+    if session.session_key is not None:
+        cache.set(
+            _last_seen_key(session),
+            now,
+            timeout=settings.SESSION_IDLE_TIMEOUT.total_seconds() + LAST_SEEN_SESSION_RESOLUTION,
+        )
+    if now - stored > LAST_SEEN_SESSION_RESOLUTION:
+        session[SESSION_LAST_SEEN] = now
+
+
 class SessionTimeoutMiddleware:
     """Ends a session after 15 minutes idle or 12 hours in all (server-side)."""
 
@@ -93,7 +121,7 @@ class SessionTimeoutMiddleware:
             session = request.session
             now = time.time()
             started = session.get(SESSION_STARTED)
-            last_seen = session.get(SESSION_LAST_SEEN)
+            last_seen = _last_seen(session)
             if started is None or last_seen is None:
                 mark_session_started(session)
             elif (
@@ -107,8 +135,9 @@ class SessionTimeoutMiddleware:
                     response["HX-Redirect"] = resolve_url(settings.LOGIN_URL)
                     return response
                 return redirect_to_login(request.get_full_path())
-            elif now - last_seen > LAST_SEEN_RESOLUTION:
-                session[SESSION_LAST_SEEN] = now
+            else:
+                # Every request counts: the idle timeout is exact to the second (issue #11).
+                _record_seen(session, now, session[SESSION_LAST_SEEN])
         return self.get_response(request)
 
 
