@@ -1,7 +1,5 @@
 """Forms of the plannen app; help texts are the quality criteria of seed 002 ch. 8."""
 
-import string
-
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -22,6 +20,7 @@ from plannen.models import (
     Veiligheidsplan,
 )
 from plannen.selectors import sections
+from plannen.uitnodigingen import invulvelden_geldig
 from plannen.veiligheid import VP_TEXT
 from regie.forms import DateInput, PhoneCleaningMixin
 from regie.models import User
@@ -386,7 +385,6 @@ class AfrondenForm(forms.Form):
 class SjabloonForm(forms.ModelForm):
     """An organisation's own invitation text. Only {datum}, {begin} and {eind} are filled in."""
 
-    INVULVELDEN = {"datum", "begin", "eind"}
     agenda = forms.CharField(
         label=_("Agenda"),
         widget=forms.Textarea(attrs={"rows": 8}),
@@ -435,13 +433,7 @@ class SjabloonForm(forms.ModelForm):
 
     def clean_uitnodiging(self):
         tekst = self.cleaned_data["uitnodiging"]
-        try:
-            velden = {
-                naam for _t, naam, _f, _c in string.Formatter().parse(tekst) if naam is not None
-            }
-        except ValueError:
-            velden = None
-        if velden is None or not velden <= self.INVULVELDEN:
+        if not invulvelden_geldig(tekst):
             raise forms.ValidationError(
                 _("Gebruik alleen {datum}, {begin} en {eind} tussen accolades.")
             )

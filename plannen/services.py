@@ -194,16 +194,18 @@ def plan_send(*, versie: PlanVersie, door) -> list[str]:
     pdf = PlanPdf.objects.filter(versie=versie, status=PlanPdf.Status.KLAAR).first()
     if pdf is None:
         raise ValidationError(_("De PDF is nog niet klaar. Probeer het zo opnieuw."))
-    huishouden = versie.plan.traject.huishouden
+    traject = versie.plan.traject
     for naam, email in ontvangers:
         bericht_queue(
             aan=email,
             template="plan_versie",
             bijlage=pdf.bestand.name,
-            bijlage_naam=f"ondersteuningsplan-versie-{versie.nummer}.pdf",
+            # The traject, not the household, in the subject and file name (issue #11).
+            bijlage_naam=f"ondersteuningsplan-traject-{traject.pk}-versie-{versie.nummer}.pdf",
             context={
                 "naam": naam,
-                "huishouden": huishouden.naam,
+                "huishouden": traject.huishouden.naam,
+                "traject_id": traject.pk,
                 "versie": versie,
                 "afzender": door.get_full_name(),
             },

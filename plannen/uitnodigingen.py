@@ -15,6 +15,7 @@ Invitees without e-mail get a printable letter (plannen.views_overleg.uitnodigin
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -55,6 +56,29 @@ class Uitnodiging:
         return self.genodigde.naam
 
 
+# The placeholders an invitation text may hold, bare only; `{{` and `}}` are literal braces.
+INVULVELDEN = ("datum", "begin", "eind")
+_INVULVELD = re.compile(r"\{\{|\}\}|\{(" + "|".join(INVULVELDEN) + r")\}")
+
+
+def invulvelden_geldig(tekst: str) -> bool:
+    """True when every brace in `tekst` is a bare placeholder or a doubled brace: no format
+    spec, conversion, attribute, index or unknown name (issue #11)."""
+    rest = _INVULVELD.sub("", tekst)
+    return "{" not in rest and "}" not in rest
+
+
+def invullen(tekst: str, **waarden: str) -> str:
+    """Fill in the bare placeholders. Not str.format: a text that slipped past the check
+    (`{datum:>5000000}`, `{datum:{eind}}`) stays as typed instead of breaking the invitation."""
+
+    def vervang(match: re.Match) -> str:
+        naam = match.group(1)
+        return waarden[naam] if naam else match.group(0)[0]
+
+    return _INVULVELD.sub(vervang, tekst)
+
+
 def sjabloon_voor(overleg: Overleg) -> UitnodigingSjabloon:
     soort = "start" if overleg.soort == OverlegSoort.STARTOVERLEG else "voortgang"
     kandidaten = UitnodigingSjabloon.objects.filter(
@@ -85,8 +109,11 @@ def uitnodigingen(overleg: Overleg, genodigden=None) -> list[Uitnodiging]:
         ("Tijd", f"{overleg.begin:%H:%M} – {overleg.eind:%H:%M} uur"),
         ("Locatie", overleg.locatie or overleg.online_link),
     ]
-    zin = sjabloon.uitnodiging.format(
-        datum=datum, begin=f"{overleg.begin:%H:%M}", eind=f"{overleg.eind:%H:%M}"
+    zin = invullen(
+        sjabloon.uitnodiging,
+        datum=datum,
+        begin=f"{overleg.begin:%H:%M}",
+        eind=f"{overleg.eind:%H:%M}",
     )
     afzender = overleg.voorzitter or overleg.aangemaakt_door
     return [

@@ -373,7 +373,8 @@ def pdf_download(request, pk, nummer):
         pdf.bestand.open("rb"),
         as_attachment=True,
         content_type="application/pdf",
-        filename=f"ondersteuningsplan-{traject.huishouden.naam}-versie-{versie.nummer}.pdf",
+        # The traject, not the household: a file name travels where the content does not.
+        filename=f"ondersteuningsplan-traject-{traject.pk}-versie-{versie.nummer}.pdf",
     )
 
 

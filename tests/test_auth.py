@@ -6,6 +6,9 @@ import pyotp
 import pytest
 import time_machine
 from django.contrib.sessions.models import Session
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from regie.constants import Rol
@@ -123,6 +126,76 @@ def test_idle_session_ends_after_fifteen_minutes(client, user):
         assert response.status_code == 302
         assert response["Location"].startswith(reverse("account_login"))
         assert not Session.objects.filter(session_key=session_key).exists()
+
+
+def test_the_idle_timeout_is_exact_to_the_second(client, user):
+    """Issue #11: last-seen was written at most once a minute, so requests within that
+    minute did not count and a session in use could end up to a minute early. Now every
+    request counts (one UPDATE of the session row)."""
+    start = datetime.datetime(2026, 11, 25, 9, 0, tzinfo=datetime.UTC)
+    with time_machine.travel(start, tick=False) as traveller:
+        client.force_login(user)
+        traveller.shift(datetime.timedelta(seconds=30))
+        assert client.get(START).status_code == 200  # seen at 9:00:30
+        traveller.shift(datetime.timedelta(seconds=20))
+        assert client.get(START).status_code == 200  # seen at 9:00:50, 20 s after the last
+        # 14 min 59 s idle since 9:00:50: the session continues.
+        traveller.shift(datetime.timedelta(minutes=14, seconds=59))
+        assert client.get(START).status_code == 200
+        # 15 min 1 s idle since then: it ends, though the last minute was not "rounded".
+        traveller.shift(datetime.timedelta(minutes=15, seconds=1))
+        response = client.get(START)
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("account_login"))
+
+
+def test_an_idle_session_of_fifteen_minutes_and_a_second_ends(client, user):
+    start = datetime.datetime(2026, 11, 25, 9, 0, tzinfo=datetime.UTC)
+    with time_machine.travel(start, tick=False) as traveller:
+        client.force_login(user)
+        traveller.shift(datetime.timedelta(seconds=10))
+        assert client.get(START).status_code == 200
+        traveller.shift(datetime.timedelta(minutes=15, seconds=1))
+        assert client.get(START).status_code == 302
+
+
+def test_recording_last_seen_costs_no_database_write(client, user):
+    """The exact last-seen goes to the shared cache; the session row is written at most once
+    a minute, as before (issue #11)."""
+    start = datetime.datetime(2026, 11, 25, 9, 0, tzinfo=datetime.UTC)
+    with time_machine.travel(start, tick=False) as traveller:
+        client.force_login(user)
+        assert client.get(START).status_code == 200  # the first request stores the role
+        traveller.shift(datetime.timedelta(seconds=20))
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(START).status_code == 200
+        assert not [q for q in captured if q["sql"].startswith('UPDATE "django_session"')]
+
+
+def test_without_the_cache_entry_a_session_ends_early_never_late(client, user):
+    start = datetime.datetime(2026, 11, 25, 9, 0, tzinfo=datetime.UTC)
+    with time_machine.travel(start, tick=False) as traveller:
+        client.force_login(user)
+        traveller.shift(datetime.timedelta(seconds=50))
+        assert client.get(START).status_code == 200  # in the cache only
+        cache.clear()  # e.g. the cache restarted
+        # The session row's copy (9:00) applies: 15 min 10 s idle by that count.
+        traveller.shift(datetime.timedelta(minutes=14, seconds=20))
+        assert client.get(START).status_code == 302
+
+
+def test_the_expired_session_is_told_on_the_login_page(client, user):
+    """The timeout flushes the session and then flashes its message into the new one (issue
+    #11: messages are kept in the session, no longer in a readable cookie)."""
+    start = datetime.datetime(2026, 11, 25, 9, 0, tzinfo=datetime.UTC)
+    with time_machine.travel(start, tick=False) as traveller:
+        client.force_login(user)
+        traveller.shift(datetime.timedelta(minutes=16))
+        response = client.get(START)
+        assert response["Location"].startswith(reverse("account_login"))
+        assert "messages" not in response.cookies
+        page = client.get(response["Location"])
+        assert "Uw sessie is verlopen. Log opnieuw in." in page.content.decode()
 
 
 def test_session_ends_after_twelve_hours_even_when_active(client, user):

@@ -86,3 +86,71 @@ def test_health_check_answers_over_plain_http_in_production(client, settings):
     settings.SECURE_SSL_REDIRECT = True
     assert client.get("/gezondheid/").status_code == 200
     assert client.get("/account/login/").status_code == 301
+
+
+# --- issue #11: no personal data in browser caches -----------------------------------------
+
+NO_STORE = "no-store, private"
+
+
+def test_case_pages_are_not_stored_by_the_browser(login, procesregisseur, traject):
+    client = login(procesregisseur)
+    response = client.get(reverse("huishoudens:huishouden", args=[traject.huishouden_id]))
+    assert response.status_code == 200
+    assert response["Cache-Control"] == NO_STORE
+    response = client.get(reverse("huishoudens:traject", args=[traject.pk]))
+    assert response["Cache-Control"] == NO_STORE
+
+
+def test_plan_pdf_and_invitation_letter_are_not_stored(
+    login, procesregisseur, traject, gerenderde_versie, genodigde
+):
+    client = login(procesregisseur)
+    response = client.get(reverse("plannen:pdf", args=[traject.pk, gerenderde_versie.nummer]))
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert response["Cache-Control"] == NO_STORE
+    response = client.get(
+        reverse("plannen:uitnodiging_brief", args=[genodigde.overleg_id, genodigde.pk])
+    )
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert response["Cache-Control"] == NO_STORE
+
+
+def test_the_reply_page_is_not_stored(client, genodigde):
+    response = client.get(reverse("plannen:antwoord", args=[genodigde.token]))
+    assert response.status_code == 200
+    assert response["Cache-Control"] == NO_STORE
+
+
+def test_static_files_and_the_public_colours_stay_cacheable(settings, db):
+    # A fresh client, so WhiteNoise starts with the finders (the test run collects nothing).
+    settings.WHITENOISE_USE_FINDERS = True
+    client = Client()
+    response = client.get(settings.STATIC_URL + "regie/regie.css")
+    assert response.status_code == 200
+    assert "no-store" not in response["Cache-Control"]
+    assert "max-age" in response["Cache-Control"]
+    response = client.get(reverse("regiekaart:kleuren"))
+    assert response["Cache-Control"] == "max-age=300"
+
+
+# --- issue #11: flash messages stay on the server ------------------------------------------
+
+
+def test_a_message_with_a_name_travels_in_the_session_not_in_a_cookie(
+    login, procesregisseur, traject, netwerklid
+):
+    client = login(procesregisseur)
+    url = reverse("huishoudens:verwijderen", args=[traject.huishouden_id, "netwerk", netwerklid.pk])
+    response = client.post(url)
+    assert response.status_code == 302
+    assert "messages" not in response.cookies
+    assert not any("Riet" in morsel.value for morsel in response.cookies.values())
+    # The message itself still arrives, once.
+    response = client.get(response["Location"])
+    assert "Riet van Dam (oma) is verwijderd." in response.content.decode()
+    assert "messages" not in response.cookies
+    assert (
+        "Riet van Dam (oma) is verwijderd."
+        not in client.get(response.request["PATH_INFO"]).content.decode()
+    )
