@@ -193,11 +193,11 @@ class Overdracht(models.Model):
 
     objects = OverdrachtQuerySet.as_manager()
 
-    @property
-    def audit_household_id(self) -> int:
-        return self.traject.huishouden_id
-
     class Meta:
         verbose_name = _("overdracht")
         verbose_name_plural = _("overdrachten")
         ordering = ["-aangemaakt_op"]
+
+    @property
+    def audit_household_id(self) -> int:
+        return self.traject.huishouden_id
