@@ -87,3 +87,24 @@ def test_password_reset_answers_the_same_for_known_and_unknown_addresses(
     # Only the account holder gets a mail, and it goes through the outbox.
     assert Bericht.objects.filter(aan=address).count() == (1 if known else 0)
     assert len(mail.outbox) == (1 if known else 0)
+
+
+def test_the_migration_frees_professionals_already_stuck_at_enrolment(org_a):
+    """Accounts that set their password through the link before the fix keep an unverified
+    address; migration 0006 marks it verified. An account without a password stays as is."""
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("regie.migrations.0006_verify_invited_addresses")
+    stuck = UserFactory(organisatie=org_a, email="vast@regie.test")
+    invited = UserFactory(organisatie=org_a, email="nog-niet@regie.test")
+    invited.set_unusable_password()
+    invited.save()
+    for user in (stuck, invited):
+        EmailAddress.objects.create(user=user, email=user.email, verified=False, primary=True)
+
+    migration.verify_proven_addresses(apps, None)
+
+    assert EmailAddress.objects.get(user=stuck).verified
+    assert not EmailAddress.objects.get(user=invited).verified
