@@ -66,6 +66,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "regie.middleware.MFARequiredMiddleware",
     "regie.middleware.ActiveRoleMiddleware",
+    # After the role is known: writes the read rows of the household objects a view opened.
+    "regie.audit.AuditReadMiddleware",
     # Axes last, so a lock-out replaces whatever the login view answered.
     "axes.middleware.AxesMiddleware",
 ]
