@@ -226,6 +226,19 @@ def test_reply_link_accepts_and_declines_without_an_account(client, verstuurd):
     assert entry.user_id is None and entry.household_id == verstuurd.traject.huishouden_id
 
 
+def test_the_audit_log_never_stores_a_live_reply_token(client, verstuurd):
+    """Issue #11: the reply token was stored in the audit row's path, so whoever reads the
+    log could answer in the invitee's name. The path is kept, with the token masked."""
+    g = verstuurd.genodigden.get(email="karim@regie.test")
+    url = reverse("plannen:antwoord", args=[g.token])
+    client.post(url, {"antwoord": "geaccepteerd"})
+    entries = AuditEntry.objects.filter(detail__contains="persoonlijke link")
+    assert entries.exists()
+    for entry in entries:
+        assert g.token not in entry.path
+        assert entry.path == url.replace(g.token, "***")
+
+
 def test_reply_link_expires_after_the_meeting_and_on_cancellation(client, overleg):
     g = overleg.genodigden.get(email="karim@regie.test")
     url = reverse("plannen:antwoord", args=[g.token])
