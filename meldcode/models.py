@@ -1,1 +1,0 @@
-"""Models of meldcode: none yet (see apps.py for what this app will own)."""

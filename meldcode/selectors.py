@@ -1,0 +1,76 @@
+"""Reads of the meldcode: the state of a dossier as the method sees it."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db.models import F, Prefetch, Q
+
+from meldcode.constants import DossierStatus, GebeurtenisSoort
+from meldcode.models import Dossier, DossierToegang, Gebeurtenis, VtMelding, Weging
+
+
+def latest(dossier: Dossier, model):
+    """The current state of a step: its latest row."""
+    return model.objects.filter(dossier=dossier).order_by("-vastgelegd_op", "-id").first()
+
+
+def melding_vereist(dossier: Dossier) -> bool:
+    """A melding is owed: the latest weging decided "melden", or an event happened that
+    always asks for one (help refused, a move without consent for a warm handover; 002
+    ch. 2 "Als zorgen blijven"), and no melding was recorded on or after that date."""
+    laatste = Weging.objects.filter(dossier=dossier).order_by("-op", "-id").first()
+    sinds = laatste.op if laatste and laatste.melden else None
+    soorten = [s for s in GebeurtenisSoort if s.vraagt_melding]
+    gebeurtenis = (
+        Gebeurtenis.objects.filter(dossier=dossier, soort__in=soorten).order_by("-op").first()
+    )
+    if gebeurtenis and (sinds is None or gebeurtenis.op > sinds):
+        sinds = gebeurtenis.op
+    if sinds is None:
+        return False
+    return not VtMelding.objects.filter(dossier=dossier, op__gte=sinds).exists()
+
+
+def wacht_op_veilig_thuis(dossier: Dossier, today: datetime.date) -> list[tuple[VtMelding, int]]:
+    """Meldingen without feedback yet, with their age in days ("Wees hier ook proactief")."""
+    return [
+        (m, (today - m.op).days)
+        for m in VtMelding.objects.filter(dossier=dossier, terugkoppeling_op__isnull=True)
+    ]
+
+
+def open_dossiers(traject_ids) -> list[Dossier]:
+    """Open dossiers of these trajecten with their owner, for the traject page and the
+    close guard: who, since when, and whether a melding is owed (no content)."""
+    return list(
+        Dossier.objects.open()
+        .filter(traject_id__in=traject_ids)
+        .select_related("eigenaar")
+        .order_by("geopend_op")
+    )
+
+
+def te_herinneren(today: datetime.date):
+    """Open dossiers whose next weighing is due and whose owner was not reminded for it."""
+    return (
+        Dossier.objects.filter(status=DossierStatus.OPEN, volgende_weging_op__lte=today)
+        .filter(Q(herinnerd_op__isnull=True) | Q(herinnerd_op__lt=F("volgende_weging_op")))
+        .select_related("eigenaar", "traject")
+    )
+
+
+def dossier_for_page(pk):
+    """A dossier with what its page shows, in a constant number of queries."""
+    return (
+        Dossier.objects.select_related("traject__huishouden", "eigenaar", "signaal")
+        .prefetch_related(
+            "leden",
+            Prefetch("toegang", queryset=_live_grants()),
+        )
+        .filter(pk=pk)
+    )
+
+
+def _live_grants():
+    return DossierToegang.objects.filter(ingetrokken_op__isnull=True).select_related("user")

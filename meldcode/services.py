@@ -1,0 +1,336 @@
+"""Writes of the meldcode. Each checks the rule of the seed it implements and raises
+MeldcodeError with a Dutch message the view shows; permission checks (meldcode.policy)
+are the view's, audit rows too."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from meldcode import selectors
+from meldcode.afwegingskader import beslis
+from meldcode.constants import Aanleiding, Check, DossierStatus, Sluitreden, Vorm
+from meldcode.models import (
+    Afscherming,
+    Consultatie,
+    Dossier,
+    DossierToegang,
+    Gebeurtenis,
+    Gesprek,
+    InKaart,
+    InstrumentScholing,
+    Signalen,
+    VtMelding,
+    Weging,
+)
+
+
+class MeldcodeError(ValueError):
+    pass
+
+
+def _open(dossier: Dossier) -> None:
+    if dossier.status != DossierStatus.OPEN:
+        raise MeldcodeError(_("Dit dossier is gesloten."))
+
+
+@transaction.atomic
+def dossier_open(
+    *,
+    traject,
+    door,
+    aanleiding: Aanleiding,
+    eigenaar=None,
+    signaal=None,
+    leden=(),
+    weeg_interval_dagen: int = 28,
+) -> Dossier:
+    """Open a dossier; its owner is the one who saw the signals, by default who opens it."""
+    leden = list(leden)
+    if any(lid.huishouden_id != traject.huishouden_id for lid in leden):
+        raise MeldcodeError(_("Kies gezinsleden van dit huishouden."))
+    if signaal is not None and signaal.traject_id != traject.pk:
+        raise MeldcodeError(_("Dit signaal hoort niet bij dit traject."))
+    dossier = Dossier.objects.create(
+        traject=traject,
+        eigenaar=eigenaar or door,
+        aanleiding=aanleiding,
+        signaal=signaal,
+        geopend_door=door,
+        weeg_interval_dagen=weeg_interval_dagen,
+        volgende_weging_op=timezone.localdate() + datetime.timedelta(days=weeg_interval_dagen),
+    )
+    dossier.leden.set(leden)
+    return dossier
+
+
+@transaction.atomic
+def signalen_record(
+    *, dossier: Dossier, door, vormen: list[str], toelichting: str = ""
+) -> Signalen:
+    _open(dossier)
+    if not vormen:
+        raise MeldcodeError(_("Kies ten minste één vorm van huiselijk geweld."))
+    onbekend = set(vormen) - set(Vorm.values)
+    if onbekend:
+        raise MeldcodeError(_("Onbekende vorm: %(vorm)s.") % {"vorm": ", ".join(sorted(onbekend))})
+    return Signalen.objects.create(
+        dossier=dossier, vastgelegd_door=door, vormen=sorted(vormen), toelichting=toelichting
+    )
+
+
+def instrumenten_voor(user) -> list[str]:
+    """The risk instruments this user was trained in ("alleen wanneer je hierop bent
+    geschoold", 002 ch. 2 stap 1 action 8)."""
+    return list(InstrumentScholing.objects.filter(user=user).values_list("instrument", flat=True))
+
+
+@transaction.atomic
+def inkaart_record(
+    *,
+    dossier: Dossier,
+    door,
+    feiten: str,
+    nog_nodig: str = "",
+    betrekken: str = "",
+    check_soort: str = Check.NVT,
+    check_uitkomst: str = "",
+    instrument: str = "",
+    instrument_uitkomst: str = "",
+) -> InKaart:
+    _open(dossier)
+    if not feiten.strip():
+        raise MeldcodeError(_("Leg de feitelijke signalen vast."))
+    if check_soort != Check.NVT and not check_uitkomst.strip():
+        raise MeldcodeError(
+            _("Vul de uitkomst van de %(check)s in.") % {"check": Check(check_soort).label.lower()}
+        )
+    if instrument and instrument not in instrumenten_voor(door):
+        raise MeldcodeError(
+            _("U bent niet geschoold in dit instrument; vraag een geschoolde collega.")
+        )
+    if instrument and not instrument_uitkomst.strip():
+        raise MeldcodeError(_("Vul de uitkomst van de taxatie in."))
+    return InKaart.objects.create(
+        dossier=dossier,
+        vastgelegd_door=door,
+        feiten=feiten,
+        nog_nodig=nog_nodig,
+        betrekken=betrekken,
+        check_soort=check_soort,
+        check_uitkomst=check_uitkomst,
+        instrument=instrument,
+        instrument_uitkomst=instrument_uitkomst if instrument else "",
+    )
+
+
+@transaction.atomic
+def consultatie_record(
+    *,
+    dossier: Dossier,
+    door,
+    op: datetime.date,
+    wie: str,
+    rol: str,
+    advies: str,
+    anoniem: bool,
+    advies_gevolgd: bool,
+    afwijking: str = "",
+) -> Consultatie:
+    _open(dossier)
+    if not advies_gevolgd and not afwijking.strip():
+        raise MeldcodeError(_("Leg vast waarom van het advies is afgeweken."))
+    if op > timezone.localdate():
+        raise MeldcodeError(_("Een consultatie kan niet in de toekomst liggen."))
+    return Consultatie.objects.create(
+        dossier=dossier,
+        vastgelegd_door=door,
+        op=op,
+        wie=wie,
+        rol=rol,
+        advies=advies,
+        anoniem=anoniem,
+        advies_gevolgd=advies_gevolgd,
+        afwijking="" if advies_gevolgd else afwijking,
+    )
+
+
+@transaction.atomic
+def gesprek_record(
+    *,
+    dossier: Dossier,
+    door,
+    gevoerd: bool,
+    op: datetime.date | None = None,
+    met_wie: str = "",
+    reactie: str = "",
+    afspraken: str = "",
+    melding_aangekondigd: bool = False,
+    reactie_op_melding: str = "",
+    geen_gesprek_reden: str = "",
+) -> Gesprek:
+    _open(dossier)
+    if gevoerd and not (op and met_wie.strip() and reactie.strip()):
+        raise MeldcodeError(_("Leg vast wanneer en met wie het gesprek was, en de reactie."))
+    if not gevoerd and not geen_gesprek_reden.strip():
+        raise MeldcodeError(_("Leg vast waarom er geen gesprek over de signalen is gevoerd."))
+    return Gesprek.objects.create(
+        dossier=dossier,
+        vastgelegd_door=door,
+        gevoerd=gevoerd,
+        op=op if gevoerd else None,
+        met_wie=met_wie,
+        reactie=reactie,
+        afspraken=afspraken,
+        melding_aangekondigd=melding_aangekondigd,
+        reactie_op_melding=reactie_op_melding if melding_aangekondigd else "",
+        geen_gesprek_reden="" if gevoerd else geen_gesprek_reden,
+    )
+
+
+@transaction.atomic
+def weging_record(
+    *,
+    dossier: Dossier,
+    door,
+    op: datetime.date,
+    antwoorden: dict[int, bool],
+    overwegingen: str,
+    samen_met_veilig_thuis: list[int] = (),
+    afspraken: str = "",
+) -> Weging:
+    """One complete walk through the afwegingskader; the decision is beslis()'s."""
+    _open(dossier)
+    try:
+        besluit = beslis(antwoorden)
+    except ValueError as error:
+        raise MeldcodeError(str(error)) from None
+    if not besluit.compleet:
+        raise MeldcodeError(_("Beantwoord ook vraag %(n)s.") % {"n": besluit.volgende_vraag})
+    samen = sorted(set(samen_met_veilig_thuis))
+    if not set(samen) <= set(antwoorden):
+        raise MeldcodeError(
+            _("Alleen beantwoorde vragen kunnen samen met Veilig Thuis zijn beantwoord.")
+        )
+    if not overwegingen.strip():
+        raise MeldcodeError(_("Leg de weging vast."))
+    weging = Weging.objects.create(
+        dossier=dossier,
+        vastgelegd_door=door,
+        op=op,
+        antwoorden={str(k): v for k, v in sorted(antwoorden.items())},
+        samen_met_veilig_thuis=samen,
+        overwegingen=overwegingen,
+        melden=besluit.melden,
+        hulp=besluit.hulp,
+        afsluiten=besluit.afsluiten,
+        afspraken=afspraken,
+    )
+    dossier.volgende_weging_op = op + datetime.timedelta(days=dossier.weeg_interval_dagen)
+    dossier.save(update_fields=["volgende_weging_op"])
+    return weging
+
+
+@transaction.atomic
+def melding_record(
+    *, dossier: Dossier, door, op: datetime.date, inhoud: str, referentie: str = ""
+) -> VtMelding:
+    """The melding is made by the one who saw the signals: the owner (002 ch. 2)."""
+    _open(dossier)
+    if not inhoud.strip():
+        raise MeldcodeError(_("Leg vast wat er is gemeld."))
+    if op > timezone.localdate():
+        raise MeldcodeError(_("Een melding kan niet in de toekomst liggen."))
+    return VtMelding.objects.create(
+        dossier=dossier, vastgelegd_door=door, op=op, inhoud=inhoud, referentie=referentie
+    )
+
+
+@transaction.atomic
+def terugkoppeling_record(*, melding: VtMelding, op: datetime.date, terugkoppeling: str) -> None:
+    if not terugkoppeling.strip():
+        raise MeldcodeError(_("Leg vast wat Veilig Thuis terugkoppelde."))
+    if op < melding.op:
+        raise MeldcodeError(_("De terugkoppeling kan niet vóór de melding liggen."))
+    melding.terugkoppeling_op = op
+    melding.terugkoppeling = terugkoppeling
+    melding.save(update_fields=["terugkoppeling_op", "terugkoppeling"])
+
+
+@transaction.atomic
+def gebeurtenis_record(
+    *, dossier: Dossier, door, soort: str, op: datetime.date, toelichting: str = ""
+) -> Gebeurtenis:
+    _open(dossier)
+    return Gebeurtenis.objects.create(
+        dossier=dossier, vastgelegd_door=door, soort=soort, op=op, toelichting=toelichting
+    )
+
+
+@transaction.atomic
+def toegang_grant(*, dossier: Dossier, door, user, reden: str) -> DossierToegang:
+    if user.pk == dossier.eigenaar_id:
+        raise MeldcodeError(_("De eigenaar heeft al toegang."))
+    if not reden.strip():
+        raise MeldcodeError(_("Geef aan waarom deze persoon toegang krijgt."))
+    if dossier.toegang.filter(user=user, ingetrokken_op__isnull=True).exists():
+        raise MeldcodeError(_("Deze persoon heeft al toegang."))
+    return DossierToegang.objects.create(
+        dossier=dossier, user=user, reden=reden, verleend_door=door
+    )
+
+
+@transaction.atomic
+def toegang_withdraw(*, toegang: DossierToegang, door) -> None:
+    if toegang.ingetrokken_op is None:
+        toegang.ingetrokken_op = timezone.now()
+        toegang.ingetrokken_door = door
+        toegang.save(update_fields=["ingetrokken_op", "ingetrokken_door"])
+
+
+@transaction.atomic
+def item_shield(*, dossier: Dossier, door, item: str, reden: str, toelichting: str) -> Afscherming:
+    if not toelichting.strip():
+        raise MeldcodeError(_("Licht toe waarom dit onderdeel wordt afgeschermd."))
+    afscherming, _created = Afscherming.objects.update_or_create(
+        dossier=dossier,
+        item=item,
+        defaults={"reden": reden, "toelichting": toelichting, "door": door},
+    )
+    return afscherming
+
+
+@transaction.atomic
+def dossier_close(*, dossier: Dossier, door, reden: Sluitreden, toelichting: str) -> None:
+    """ "Wanneer je besluit te stoppen met het doorlopen van de stappen, leg je dit ook vast
+    ... Geef daarbij aan waarom" (002 ch. 7): a reason is always required, and a melding that
+    is owed must be recorded first."""
+    _open(dossier)
+    if not toelichting.strip():
+        raise MeldcodeError(_("Geef aan waarom het dossier wordt afgesloten."))
+    if selectors.melding_vereist(dossier):
+        raise MeldcodeError(
+            _(
+                "Leg eerst de melding bij Veilig Thuis vast: het afwegingskader of een "
+                "gebeurtenis vraagt erom."
+            )
+        )
+    laatste = Weging.objects.filter(dossier=dossier).order_by("-op", "-id").first()
+    if reden == Sluitreden.GEEN_VERMOEDEN and not (laatste and laatste.afsluiten):
+        raise MeldcodeError(
+            _("Sluit af op 'geen vermoeden' na een weging waarin vraag 1 met nee is beantwoord.")
+        )
+    if reden == Sluitreden.DUURZAME_VEILIGHEID and not (
+        laatste and laatste.antwoorden.get("5") is True
+    ):
+        raise MeldcodeError(
+            _("Duurzame veiligheid blijkt uit een weging waarin vraag 5 met ja is beantwoord.")
+        )
+    dossier.status = DossierStatus.GESLOTEN
+    dossier.gesloten_op = timezone.now()
+    dossier.sluitreden = reden
+    dossier.sluit_toelichting = toelichting
+    dossier.save(update_fields=["status", "gesloten_op", "sluitreden", "sluit_toelichting"])
