@@ -106,3 +106,11 @@ ROLLEN_PER_NIVEAU: dict[int, tuple[str, ...]] = {
     4: (KaartRol.MANAGER, KaartRol.KETENMANAGER_ZVH, KaartRol.WETHOUDER, KaartRol.BURGEMEESTER),
     5: (KaartRol.MANAGER, KaartRol.AMBTENAAR_IVZ, KaartRol.BURGEMEESTER),
 }
+
+
+class ControleActie(models.TextChoices):
+    """What the traject's regiekaart offers next to a check that is not met
+    (`selectors.controles`); the label is the link's text."""
+
+    VEILIGHEIDSPLAN = "veiligheidsplan", _("Veiligheidsplan opstellen")
+    ZVH_OVERDRACHT = "zvh_overdracht", _("Overdracht voorstellen")
