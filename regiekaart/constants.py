@@ -47,7 +47,14 @@ class Criterium(models.TextChoices):
 
 
 # The six conditions that place a household on a level, in the order the levels add them.
-NIVEAU_CRITERIA = ("D", "Z", "B", "O", "K", "E")
+NIVEAU_CRITERIA = (
+    Criterium.DRAAGKRACHT,
+    Criterium.ZELFREDZAAMHEID,
+    Criterium.BASISZORG,
+    Criterium.ONVEILIGHEID,
+    Criterium.KETENOVERSTIJGEND,
+    Criterium.ESCALATIE,
+)
 
 
 class Kleur(models.TextChoices):
