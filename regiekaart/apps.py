@@ -14,8 +14,9 @@ class RegiekaartConfig(AppConfig):
         from regie.constants import Rol
         from regie.context_processors import register_menu_items
         from regie.views.start import register_start_page
-        from regiekaart.selectors import niveaus_van, traject_panel
+        from regiekaart.selectors import niveaus_van
         from regiekaart.views.manager import start_context
+        from regiekaart.views.panel import traject_panel
 
         register_traject_panel(traject_panel)
         register_trajecten_kolom(

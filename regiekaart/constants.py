@@ -47,7 +47,14 @@ class Criterium(models.TextChoices):
 
 
 # The six conditions that place a household on a level, in the order the levels add them.
-NIVEAU_CRITERIA = ("D", "Z", "B", "O", "K", "E")
+NIVEAU_CRITERIA = (
+    Criterium.DRAAGKRACHT,
+    Criterium.ZELFREDZAAMHEID,
+    Criterium.BASISZORG,
+    Criterium.ONVEILIGHEID,
+    Criterium.KETENOVERSTIJGEND,
+    Criterium.ESCALATIE,
+)
 
 
 class Kleur(models.TextChoices):
@@ -106,3 +113,11 @@ ROLLEN_PER_NIVEAU: dict[int, tuple[str, ...]] = {
     4: (KaartRol.MANAGER, KaartRol.KETENMANAGER_ZVH, KaartRol.WETHOUDER, KaartRol.BURGEMEESTER),
     5: (KaartRol.MANAGER, KaartRol.AMBTENAAR_IVZ, KaartRol.BURGEMEESTER),
 }
+
+
+class ControleActie(models.TextChoices):
+    """What the traject's regiekaart offers next to a check that is not met
+    (`selectors.controles`); the label is the link's text."""
+
+    VEILIGHEIDSPLAN = "veiligheidsplan", _("Veiligheidsplan opstellen")
+    ZVH_OVERDRACHT = "zvh_overdracht", _("Overdracht voorstellen")

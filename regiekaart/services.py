@@ -38,9 +38,6 @@ from regiekaart.models import (
 # Notified besides every request to the manager: escalations to these levels.
 MELDEN_VANAF_NIVEAU = 4
 
-VO = Criterium.VISIE_ORGANISATIE.value
-VI = Criterium.VISIE_INHOUD.value
-
 
 class NiveauConflict(Exception):
     """Someone else changed the traject's level first; nothing was written."""
@@ -84,6 +81,50 @@ def opschaling_besluiten(
 
     `verwacht_niveau` is the level the user saw: when it changed meanwhile, NiveauConflict.
     """
+    _check_besluiten(door=door, traject=traject, criteria=criteria, naar_niveau=naar_niveau)
+    stand = _niveau_vergrendelen(traject=traject, verwacht_niveau=verwacht_niveau)
+    huidig = stand.nummer
+    geldt = sorted((c for c, (ja, _t) in criteria.items() if ja), key=Criterium.values.index)
+    advies = rules.advies(huidig, geldt)
+    gevolgd = advies_gevolgd(advies, naar_niveau=naar_niveau, naar_manager=naar_manager)
+    reden_afwijking, vraag_manager = reden_afwijking.strip(), vraag_manager.strip()
+    _check_motivatie(
+        advies,
+        gevolgd=gevolgd,
+        naar_manager=naar_manager,
+        reden_afwijking=reden_afwijking,
+        vraag_manager=vraag_manager,
+    )
+
+    now = timezone.now()
+    beoordeling = _beoordeling_vastleggen(
+        traject=traject, door=door, op=now, niveau=huidig, advies=advies, criteria=criteria
+    )
+    opschaling = _opschaling_vastleggen(
+        beoordeling,
+        naar_niveau=naar_niveau,
+        naar_manager=naar_manager,
+        geldt=geldt,
+        advies=advies,
+        gevolgd=gevolgd,
+        reden_afwijking=reden_afwijking,
+        vraag_manager=vraag_manager,
+    )
+    if naar_niveau != huidig:
+        stand.nummer, stand.sinds = naar_niveau, now
+        stand.save(update_fields=["nummer", "sinds"])
+    _resolve_superseded(
+        traject=traject, door=door, naar_niveau=naar_niveau, geldt=geldt, op=now, besluit=opschaling
+    )
+    if opschaling and _managers_melden(opschaling):
+        opschaling_melden(opschaling=opschaling)
+    return Besluit(beoordeling=beoordeling, advies=advies, opschaling=opschaling)
+
+
+def _check_besluiten(
+    *, door, traject: Traject, criteria: Mapping[str, tuple[bool, str]], naar_niveau: int
+) -> None:
+    """Who decides, and what they send: known criteria and a level of 1 to 5."""
     if not policy.may_escalate(door, traject):
         raise PermissionDenied(
             _("Alleen de procesregisseur (of de casusregisseur als er geen is) schaalt op of af.")
@@ -94,6 +135,10 @@ def opschaling_besluiten(
     if naar_niveau not in range(1, 6):
         raise ValidationError(_("Kies een niveau van 1 tot en met 5."))
 
+
+def _niveau_vergrendelen(*, traject: Traject, verwacht_niveau: int) -> TrajectNiveau:
+    """Lock the traject's level row (created at the start level on the first decision);
+    NiveauConflict when it is no longer the level the user saw."""
     stand, _created = TrajectNiveau.objects.select_for_update().get_or_create(
         traject=traject, defaults={"nummer": START_NIVEAU}
     )
@@ -105,11 +150,18 @@ def opschaling_besluiten(
             )
             % {"n": stand.nummer}
         )
-    huidig = stand.nummer
-    geldt = sorted((c for c, (ja, _t) in criteria.items() if ja), key=Criterium.values.index)
-    advies = rules.advies(huidig, geldt)
-    gevolgd = advies_gevolgd(advies, naar_niveau=naar_niveau, naar_manager=naar_manager)
-    reden_afwijking, vraag_manager = reden_afwijking.strip(), vraag_manager.strip()
+    return stand
+
+
+def _check_motivatie(
+    advies: rules.Advies,
+    *,
+    gevolgd: bool,
+    naar_manager: bool,
+    reden_afwijking: str,
+    vraag_manager: str,
+) -> None:
+    """A deviation from the advice needs a reason, a request to the manager a question."""
     fouten = {}
     if not gevolgd and not reden_afwijking:
         fouten["reden_afwijking"] = _(
@@ -120,12 +172,22 @@ def opschaling_besluiten(
     if fouten:
         raise ValidationError(fouten)
 
-    now = timezone.now()
+
+def _beoordeling_vastleggen(
+    *,
+    traject: Traject,
+    door,
+    op,
+    niveau: int,
+    advies: rules.Advies,
+    criteria: Mapping[str, tuple[bool, str]],
+) -> Beoordeling:
+    """The assessment with its advice, and a row for each of the nine criteria."""
     beoordeling = Beoordeling.objects.create(
         traject=traject,
         door=door,
-        op=now,
-        niveau=huidig,
+        op=op,
+        niveau=niveau,
         advies_niveau=advies.niveau,
         advies_naar_manager=advies.naar_manager,
         advies_opties=list(advies.opties),
@@ -140,48 +202,62 @@ def opschaling_besluiten(
         )
         for code in Criterium.values
     )
+    return beoordeling
 
-    richting = (
-        Richting.OPSCHALEN
-        if naar_niveau > huidig
-        else Richting.AFSCHALEN
-        if naar_niveau < huidig
-        else Richting.GELIJK
+
+def _opschaling_vastleggen(
+    beoordeling: Beoordeling,
+    *,
+    naar_niveau: int,
+    naar_manager: bool,
+    geldt: list[str],
+    advies: rules.Advies,
+    gevolgd: bool,
+    reden_afwijking: str,
+    vraag_manager: str,
+) -> Opschaling | None:
+    """The decision's history row, when there is something to record: the level changes,
+    the manager is asked, or the decision deviates from the advice. Organisation, manager
+    and municipality are stored with it (`policy.manager_scope`)."""
+    traject, door, huidig = beoordeling.traject, beoordeling.door, beoordeling.niveau
+    richting = _richting(van=huidig, naar=naar_niveau)
+    if richting == Richting.GELIJK and not naar_manager and gevolgd:
+        return None
+    return Opschaling.objects.create(
+        traject=traject,
+        beoordeling=beoordeling,
+        van_niveau=huidig,
+        naar_niveau=naar_niveau,
+        richting=richting,
+        naar_manager=naar_manager,
+        criteria=geldt,
+        regels=[r.code for r in advies.regels],
+        advies_niveau=advies.niveau,
+        advies_naar_manager=advies.naar_manager,
+        advies_gevolgd=gevolgd,
+        reden_afwijking=reden_afwijking,
+        vraag_manager=vraag_manager,
+        door=door,
+        op=beoordeling.op,
+        organisatie_id=door.organisatie_id,
+        manager_id=door.manager_id,
+        gemeente_id=traject.huishouden.gemeente_id,
     )
-    opschaling = None
-    if richting != Richting.GELIJK or naar_manager or not gevolgd:
-        opschaling = Opschaling.objects.create(
-            traject=traject,
-            beoordeling=beoordeling,
-            van_niveau=huidig,
-            naar_niveau=naar_niveau,
-            richting=richting,
-            naar_manager=naar_manager,
-            criteria=geldt,
-            regels=[r.code for r in advies.regels],
-            advies_niveau=advies.niveau,
-            advies_naar_manager=advies.naar_manager,
-            advies_gevolgd=gevolgd,
-            reden_afwijking=reden_afwijking,
-            vraag_manager=vraag_manager,
-            door=door,
-            op=now,
-            organisatie_id=door.organisatie_id,
-            manager_id=door.manager_id,
-            gemeente_id=traject.huishouden.gemeente_id,
-        )
-    if naar_niveau != huidig:
-        stand.nummer, stand.sinds = naar_niveau, now
-        stand.save(update_fields=["nummer", "sinds"])
-    _resolve_superseded(
-        traject=traject, door=door, naar_niveau=naar_niveau, geldt=geldt, op=now, besluit=opschaling
+
+
+def _richting(*, van: int, naar: int) -> Richting:
+    if naar > van:
+        return Richting.OPSCHALEN
+    if naar < van:
+        return Richting.AFSCHALEN
+    return Richting.GELIJK
+
+
+def _managers_melden(opschaling: Opschaling) -> bool:
+    """Managers hear of every request to them and of an escalation to level 4 or 5."""
+    return opschaling.naar_manager or (
+        opschaling.richting == Richting.OPSCHALEN and opschaling.naar_niveau >= MELDEN_VANAF_NIVEAU
     )
-    if opschaling and (
-        opschaling.naar_manager
-        or (richting == Richting.OPSCHALEN and naar_niveau >= MELDEN_VANAF_NIVEAU)
-    ):
-        opschaling_melden(opschaling=opschaling)
-    return Besluit(beoordeling=beoordeling, advies=advies, opschaling=opschaling)
 
 
 def _resolve_superseded(
@@ -197,7 +273,7 @@ def _resolve_superseded(
         opgelost_door=door,
         oplossing=_("Afgeschaald naar niveau %(n)s.") % {"n": naar_niveau},
     )
-    if VO not in geldt and VI not in geldt:
+    if rules.VO not in geldt and rules.VI not in geldt:
         open_rows.filter(naar_manager=True).update(
             opgelost_op=op,
             opgelost_door=door,

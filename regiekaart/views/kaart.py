@@ -7,7 +7,6 @@ import re
 
 from django.contrib import messages
 from django.db import transaction
-from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -18,9 +17,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from regie import access, audit
 from regie.constants import AuditActie, Rol
 from regie.views.common import paginate
-from regiekaart import selectors, services
+from regiekaart import services
 from regiekaart.forms import KaartInvullingForm, NiveauForm, VaststellingForm
 from regiekaart.models import KaartInvulling, Niveau
+from regiekaart.selectors.kaart import kaartinvullingen, vaststellingen
 
 beheerder_only = access.require_role(Rol.BEHEERDER)
 HEX = re.compile(r"#[0-9A-Fa-f]{6}")
@@ -44,7 +44,7 @@ def _kaart_context(request, vaststelling_form=None) -> dict:
     regio = getattr(getattr(request.user.organisatie, "gemeente", None), "regio_id", None)
     return {
         "niveaus": list(Niveau.objects.all()),
-        "vaststellingen": selectors.vaststellingen(),
+        "vaststellingen": vaststellingen(),
         "is_beheerder": access.has_role(request.user, Rol.BEHEERDER),
         "vaststelling_form": vaststelling_form
         or (
@@ -103,16 +103,7 @@ def niveau_bewerken(request, nummer):
 @require_GET
 def namen(request):
     q = request.GET.get("q", "").strip()
-    qs = KaartInvulling.objects.select_related("gemeente", "organisatie").order_by(
-        "gemeente__naam", "organisatie__naam", "rol", "naam"
-    )
-    if q:
-        qs = qs.filter(
-            Q(naam__icontains=q)
-            | Q(gemeente__naam__icontains=q)
-            | Q(organisatie__naam__icontains=q)
-        )
-    page = paginate(request, qs)
+    page = paginate(request, kaartinvullingen(q))
     audit.log(
         request,
         action=AuditActie.SEARCH if q else AuditActie.READ,

@@ -11,10 +11,19 @@ from django.views.decorators.http import require_GET, require_POST
 from regie import access, audit
 from regie.constants import AuditActie, Rol
 from regie.views.common import paginate
-from regiekaart import rules, selectors, services
+from regiekaart import rules, services
 from regiekaart.constants import Criterium
 from regiekaart.forms import AfhandelenForm
-from regiekaart.models import Niveau, Opschaling
+from regiekaart.models import Opschaling
+from regiekaart.selectors.kaart import namen, niveaus_per_nummer
+from regiekaart.selectors.manager import (
+    meldingen,
+    open_escalaties,
+    per_maand,
+    toelichtingen,
+    verdeling,
+    voor_manager,
+)
 
 manager_only = access.require_role(Rol.MANAGER)
 PAGINA = 50
@@ -22,8 +31,8 @@ PAGINA = 50
 
 def start_context(request) -> dict:
     """The manager's start page: notifications and the oldest open escalations."""
-    meldingen, ongelezen = selectors.meldingen(request.user)
-    open_qs = selectors.open_escalaties(request.user)
+    laatste, ongelezen = meldingen(request.user)
+    open_qs = open_escalaties(request.user)
     oudste = list(open_qs[:5])
     aantal = open_qs.count()
     audit.log(
@@ -33,18 +42,18 @@ def start_context(request) -> dict:
         detail=f"start manager: {aantal} open, {ongelezen} ongelezen meldingen",
     )
     return {
-        "meldingen": meldingen,
+        "meldingen": laatste,
         "ongelezen": ongelezen,
         "oudste": oudste,
         "aantal_open": aantal,
-        "niveaus": {n.nummer: n for n in Niveau.objects.all()},
+        "niveaus": niveaus_per_nummer(),
     }
 
 
 @manager_only
 @require_GET
 def escalaties(request):
-    page = paginate(request, selectors.open_escalaties(request.user), PAGINA)
+    page = paginate(request, open_escalaties(request.user), PAGINA)
     audit.log(
         request,
         action=AuditActie.READ,
@@ -56,9 +65,9 @@ def escalaties(request):
         "regiekaart/escalaties.html",
         {
             "page": page,
-            "verdeling": selectors.verdeling(request.user),
-            "per_maand": selectors.per_maand(request.user),
-            "niveaus": {n.nummer: n for n in Niveau.objects.all()},
+            "verdeling": verdeling(request.user),
+            "per_maand": per_maand(request.user),
+            "niveaus": niveaus_per_nummer(),
         },
     )
 
@@ -66,32 +75,25 @@ def escalaties(request):
 @manager_only
 @require_GET
 def escalatie(request, pk):
-    opschaling = access.get_for_user_or_404(request, selectors.voor_manager(request.user), pk)
+    opschaling = access.get_for_user_or_404(request, voor_manager(request.user), pk)
     audit.log(request, action=AuditActie.READ, obj=opschaling, detail="escalatie manager")
     services.meldingen_gelezen(user=request.user, opschaling=opschaling)
-    criteria = []
-    if opschaling.betrokken:  # the notes are case content
-        criteria = list(
-            opschaling.beoordeling.criteria.filter(geldt=True).values_list("code", "toelichting")
-        )
-    niveaus = {n.nummer: n for n in Niveau.objects.all()}
-    namen = selectors.namen(
-        opschaling.naar_niveau,
-        gemeente_id=opschaling.gemeente_id,
-        organisatie_ids=[opschaling.organisatie_id],
-    )
     return render(
         request,
         "regiekaart/escalatie.html",
         {
             "o": opschaling,
-            "niveaus": niveaus,
+            "niveaus": niveaus_per_nummer(),
             "criteria_labels": dict(Criterium.choices),
-            "toelichtingen": criteria,
+            "toelichtingen": toelichtingen(opschaling),
             "regels": [
                 rules.regel_tekst(code, opschaling.van_niveau) for code in opschaling.regels
             ],
-            "namen": namen,
+            "namen": namen(
+                opschaling.naar_niveau,
+                gemeente_id=opschaling.gemeente_id,
+                organisatie_ids=[opschaling.organisatie_id],
+            ),
             "form": AfhandelenForm(),
         },
     )

@@ -12,24 +12,32 @@ from django.views.decorators.http import require_http_methods, require_POST
 from huishoudens.selectors import get_traject_for_user
 from regie import access, audit
 from regie.constants import CASE_ROLES, AuditActie, Rol
-from regiekaart import policy, rules, selectors, services
-from regiekaart.constants import Criterium
+from regiekaart import policy, services
+from regiekaart.constants import ControleActie
 from regiekaart.forms import AfhandelenForm, BeoordelingForm, OverdrachtZvhForm
-from regiekaart.models import Niveau, Opschaling
+from regiekaart.models import Opschaling
+from regiekaart.selectors.kaart import niveaus_per_nummer
+from regiekaart.selectors.traject import (
+    TrajectStand,
+    geschiedenis,
+    traject_stand,
+    zvh_kandidaten,
+)
+from regiekaart.views.panel import niveau_blok
 
 case_roles_only = access.require_role(*CASE_ROLES)
 
 
-def _initial(beoordeling, nummer: int) -> dict:
-    """Start from the latest assessment, so a re-assessment changes only what changed."""
-    initial = {"verwacht_niveau": nummer, "naar_niveau": nummer}
-    for c in getattr(beoordeling, "criteria_lijst", []):
+def _initial(stand: TrajectStand) -> dict:
+    """Start from the latest assessment and its advice, so a re-assessment changes only
+    what changed."""
+    initial = {"verwacht_niveau": stand.nummer, "naar_niveau": stand.nummer}
+    for c in getattr(stand.beoordeling, "criteria_lijst", []):
         initial[f"c_{c.code}"] = c.geldt
         initial[f"t_{c.code}"] = c.toelichting
-    if beoordeling is not None:
-        advies = rules.advies(nummer, selectors.geldende_codes(beoordeling))
-        initial["naar_niveau"] = advies.niveau
-        initial["naar_manager"] = advies.naar_manager
+    if stand.advies is not None:
+        initial["naar_niveau"] = stand.advies.niveau
+        initial["naar_manager"] = stand.advies.naar_manager
     return initial
 
 
@@ -48,16 +56,12 @@ def _with_advice_defaults(form: BeoordelingForm, post):
 @require_http_methods(["GET", "POST"])
 def traject_regiekaart(request, pk):
     traject = get_traject_for_user(request, pk)
-    context = selectors.traject_regiekaart(request, traject)
-    niveaus = {n.nummer: n for n in Niveau.objects.all()}
-    form_kwargs = {"huidig_niveau": context["nummer"], "niveaus": niveaus}
+    stand = traject_stand(traject, user=request.user)
+    niveaus = niveaus_per_nummer()
+    form_kwargs = {"huidig_niveau": stand.nummer, "niveaus": niveaus}
     form = None
-    if context["mag_opschalen"]:
-        form = BeoordelingForm(
-            request.POST or None,
-            initial=_initial(context["beoordeling"], context["nummer"]),
-            **form_kwargs,
-        )
+    if stand.mag_opschalen:
+        form = BeoordelingForm(request.POST or None, initial=_initial(stand), **form_kwargs)
     elif request.method == "POST":
         audit.log_denied(request, obj=traject, detail="op- of afschalen zonder rol")
         raise PermissionDenied
@@ -101,22 +105,21 @@ def traject_regiekaart(request, pk):
                 return redirect("regiekaart:traject", pk=traject.pk)
 
     audit.log(request, action=AuditActie.READ, obj=traject, detail="regiekaart")
-    kandidaten = selectors.zvh_kandidaten(traject)
-    toon_overdracht = any(c.soort == "zvh_overdracht" for c in context["controles"])
-    context.update(
-        {
-            "p": dict(context),
-            "form": form,
-            "form_advies": form.advies if form is not None and form.is_bound else None,
-            "niveaus": niveaus,
-            "geschiedenis": selectors.geschiedenis(traject),
-            "criteria_labels": dict(Criterium.choices),
-            "overdracht_form": OverdrachtZvhForm(kandidaten=kandidaten)
-            if toon_overdracht
-            else None,
-            "afhandelen_form": AfhandelenForm() if context["mag_opschalen"] else None,
-        }
-    )
+    toon_overdracht = any(c.actie == ControleActie.ZVH_OVERDRACHT for c in stand.controles)
+    context = {
+        "traject": traject,
+        "p": niveau_blok(stand),
+        "nummer": stand.nummer,
+        "beoordeling": stand.beoordeling,
+        "advies": stand.advies,
+        "form": form,
+        "form_advies": form.advies if form is not None and form.is_bound else None,
+        "geschiedenis": geschiedenis(traject),
+        "overdracht_form": OverdrachtZvhForm(kandidaten=zvh_kandidaten(traject))
+        if toon_overdracht
+        else None,
+        "afhandelen_form": AfhandelenForm() if stand.mag_opschalen else None,
+    }
     return render(request, "regiekaart/traject.html", context)
 
 
@@ -153,7 +156,7 @@ def overdracht_zvh(request, pk):
     if not policy.may_escalate_now(request.user, traject):
         audit.log_denied(request, obj=traject, detail="overdracht ZVH zonder rol")
         raise PermissionDenied
-    form = OverdrachtZvhForm(request.POST, kandidaten=selectors.zvh_kandidaten(traject))
+    form = OverdrachtZvhForm(request.POST, kandidaten=zvh_kandidaten(traject))
     if form.is_valid():
         try:
             with transaction.atomic():

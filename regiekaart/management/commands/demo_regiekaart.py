@@ -18,20 +18,35 @@ from huishoudens.models import Traject
 from regie.management.commands.demo_data import REGIO, demo_email
 from regie.models import Gemeente, Organisatie, Regio, User
 from regiekaart import services
+from regiekaart.constants import KaartRol
 from regiekaart.models import Beoordeling
 from regiekaart.selectors import niveau_stand
 
 # (gemeente or organisatie, rol, naam, toelichting, contact)
 NAMEN = [
-    ("gemeente", "Gouda", "wethouder", "Karin van Dijk", "wethouder Jeugd en Zorg", "0182-588 100"),
-    ("gemeente", "Gouda", "burgemeester", "Willem Rietveld", "burgemeester", "0182-588 000"),
-    ("gemeente", "Gouda", "ambtenaar_ivz", "Esra Koç", "ambtenaar IVZ", "0182-588 230"),
-    ("gemeente", "Leiden", "wethouder", "Hans Dekker", "wethouder Sociaal Domein", "071-516 5000"),
-    ("gemeente", "Leiden", "burgemeester", "Ingrid Bosman", "burgemeester", "071-516 5001"),
+    (
+        "gemeente",
+        "Gouda",
+        KaartRol.WETHOUDER,
+        "Karin van Dijk",
+        "wethouder Jeugd en Zorg",
+        "0182-588 100",
+    ),
+    ("gemeente", "Gouda", KaartRol.BURGEMEESTER, "Willem Rietveld", "burgemeester", "0182-588 000"),
+    ("gemeente", "Gouda", KaartRol.AMBTENAAR_IVZ, "Esra Koç", "ambtenaar IVZ", "0182-588 230"),
+    (
+        "gemeente",
+        "Leiden",
+        KaartRol.WETHOUDER,
+        "Hans Dekker",
+        "wethouder Sociaal Domein",
+        "071-516 5000",
+    ),
+    ("gemeente", "Leiden", KaartRol.BURGEMEESTER, "Ingrid Bosman", "burgemeester", "071-516 5001"),
     (
         "organisatie",
         "Sociaal Team Gouda",
-        "manager",
+        KaartRol.MANAGER,
         "Marieke Jansen",
         "teammanager",
         "marieke.jansen@demo.regie.test",
@@ -39,7 +54,7 @@ NAMEN = [
     (
         "organisatie",
         "Zorg- en Veiligheidshuis Hollands Midden",
-        "ketenmanager_zvh",
+        KaartRol.KETENMANAGER_ZVH,
         "Ruud Vermeulen",
         "ketenmanager",
         "088-123 4567",
