@@ -11,7 +11,7 @@ class HuishoudensConfig(AppConfig):
 
     def ready(self):
         from huishoudens.selectors import household_ids_of_professional, household_ids_of_regisseur
-        from regie.access import register_household_relation
+        from regie.visibility import register_household_relation
 
         register_household_relation(household_ids_of_regisseur)
         register_household_relation(household_ids_of_professional)

@@ -10,31 +10,37 @@ traject the view already fetched for the user, so no extra access check is neede
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import NamedTuple
+
+from regie.registry import Registry
 
 TrajectPanel = Callable[[object, object], "tuple[str, dict] | None"]
-_panels: list[TrajectPanel] = []
+_panels: Registry[TrajectPanel] = Registry("traject panel")
 
 
 def register_traject_panel(fn: TrajectPanel) -> TrajectPanel:
-    if fn not in _panels:
-        _panels.append(fn)
-    return fn
+    return _panels.register(fn)
 
 
 def traject_panels(request, traject) -> list[tuple[str, dict]]:
     return [panel for fn in _panels if (panel := fn(request, traject)) is not None]
 
 
-# A column of "Mijn trajecten": (header template, cell template rendered with `t`,
-# annotate) where annotate(trajecten) sets the attributes the cell reads, in one query for
-# all rows.
-TrajectKolom = tuple[str, str, Callable[[list], None]]
-_kolommen: list[TrajectKolom] = []
+class TrajectKolom(NamedTuple):
+    """A column of "Mijn trajecten": header template, cell template rendered with `t`, and
+    annotate(trajecten), which sets the attributes the cell reads, in one query for all
+    rows. One column per cell template."""
+
+    kop: str
+    cel: str
+    annotate: Callable[[list], None]
+
+
+_kolommen: Registry[TrajectKolom] = Registry("trajecten column", key=lambda k: k.cel)
 
 
 def register_trajecten_kolom(kop: str, cel: str, annotate: Callable[[list], None]) -> None:
-    if all(k[1] != cel for k in _kolommen):
-        _kolommen.append((kop, cel, annotate))
+    _kolommen.register(TrajectKolom(kop, cel, annotate))
 
 
 def trajecten_kolommen(trajecten: list) -> list[tuple[str, str]]:

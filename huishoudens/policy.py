@@ -1,4 +1,4 @@
-"""Who may change what in a traject (visibility itself is `regie.access.filter_households`).
+"""Who may change what in a traject (visibility itself is `regie.visibility.filter_households`).
 
 * The procesregisseur runs the process: phase changes, intake, assigning regisseurs.
   Before one is assigned, every involved professional in a case role may do so (anyone
@@ -8,8 +8,8 @@
 """
 
 from huishoudens.constants import TrajectRol
-from regie.access import has_role
 from regie.constants import CASE_ROLES
+from regie.visibility import has_role
 
 
 def _active_roles(user, traject) -> set[str]:

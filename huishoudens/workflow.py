@@ -17,6 +17,7 @@ from collections.abc import Callable
 from django.utils.translation import gettext as _
 
 from huishoudens.constants import Fase
+from regie.registry import Registry
 
 F = Fase
 TRANSITIONS: dict[str, set[str]] = {
@@ -38,14 +39,12 @@ def allowed_moves(fase: str) -> list[Fase]:
 
 
 CloseGuard = Callable[[object], list[str]]
-_close_guards: list[CloseGuard] = []
+_close_guards: Registry[CloseGuard] = Registry("close guard")
 
 
 def register_close_guard(fn: CloseGuard) -> CloseGuard:
     """Register `fn(traject) -> [reasons]`; any reason blocks closing the traject."""
-    if fn not in _close_guards:
-        _close_guards.append(fn)
-    return fn
+    return _close_guards.register(fn)
 
 
 @register_close_guard

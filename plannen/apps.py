@@ -5,6 +5,16 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
+def volgend_overleg(trajecten):
+    """The column of "Mijn trajecten" with each traject's next meeting. A module-level
+    function, so registering it again (ready() run twice) is the identical entry."""
+    from plannen.overleggen import volgende_overleggen
+
+    datums = volgende_overleggen([t.pk for t in trajecten])
+    for traject in trajecten:
+        traject.volgend_overleg = datums.get(traject.pk)
+
+
 class PlannenConfig(AppConfig):
     name = "plannen"
     verbose_name = _("Plannen")
@@ -20,12 +30,6 @@ class PlannenConfig(AppConfig):
 
         # "Mijn trajecten" shows each traject's next meeting.
         from huishoudens.panels import register_trajecten_kolom
-        from plannen.overleggen import volgende_overleggen
-
-        def volgend_overleg(trajecten):
-            datums = volgende_overleggen([t.pk for t in trajecten])
-            for traject in trajecten:
-                traject.volgend_overleg = datums.get(traject.pk)
 
         register_trajecten_kolom(
             "plannen/start/_volgend_overleg_kop.html",

@@ -1,40 +1,42 @@
-"""The access policy: who may see and change what (need to know).
+"""Enforcing the access policy per request: decorators, get-or-404 and their audit rows.
 
-All decisions live here, so they can be read and tested in one place.
+The rules themselves (who may see which household, which role sees which register) are in
+`regie.visibility`, which imports no model; this module applies them to a request and
+writes what happened to the audit log (`regie.audit`). Views use one name for both:
+`access.require_role(...)`, `access.has_role(...)`, `access.get_for_user_or_404(...)`.
 
-* Roles gate areas of the application. A user with several roles acts in one role at a
-  time (`user.active_role`, set per request by `ActiveRoleMiddleware` from the choice in
-  the menu); that role is what the audit log records and what `require_role` checks.
-* Case data (households, trajecten, plans, meldcode) is visible only to professionals
-  involved with that household. Case apps register how a user is involved through
-  `register_household_relation` (issue #3 onward: procesregisseur, casusregisseur,
-  linked professional); `filter_households(qs, user, field=...)` unites them into one
-  subquery filter, used by the case models' `for_user`. Managers see only what
-  the escalation views show; the beheerder sees no case content at all.
-* Row filtering is a QuerySet method `for_user(user)` that delegates to a `visible_*`
-  function here; each object kind has one helper `get_<noun>_for_user(request, pk)` that
-  returns the object or raises 404 and logs the denied attempt. Never fetch a
-  household-related object by id without it.
+* `require_role(*roles)` gates a view on the active role (`user.active_role`, set per
+  request by `ActiveRoleMiddleware`); a refusal is a 403 and a denied audit row.
+  `login_required` is for pages every signed-in professional may open.
+* Each object kind has one helper `get_<noun>_for_user(request, pk)` that returns the
+  object from `Model.objects.for_user(user)` (see `regie.visibility.VisibleQuerySet`) or
+  raises 404 and logs the denied attempt. Never fetch a household-related object by id
+  without it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404
 
 from regie import audit
-from regie.constants import CASE_ROLES, Rol
+from regie.constants import Rol
+from regie.models import Organisatie, User
+
+# The rules, re-exported so views keep one name for the policy (`access.has_role(...)`).
+from regie.visibility import (  # noqa: F401
+    _household_relations,
+    filter_households,
+    has_role,
+    register_household_relation,
+)
 
 # --- roles ---------------------------------------------------------------------------
-
-
-def has_role(user, *roles: str) -> bool:
-    return user.is_authenticated and getattr(user, "active_role", None) in roles
 
 
 def require_role(*roles: Rol) -> Callable:
@@ -68,50 +70,7 @@ def login_required(view):
     return wrapper
 
 
-# --- households (relations registered by the case apps) ------------------------------
-
-# A relation returns the ids of the households a user is involved with: a values() queryset
-# (used as a subquery, so lists stay one query) or any iterable of ids.
-HouseholdRelation = Callable[[object], Iterable[int]]
-_household_relations: list[HouseholdRelation] = []
-
-
-def register_household_relation(fn: HouseholdRelation) -> HouseholdRelation:
-    """Register a function `user -> household ids` the user is involved with."""
-    if fn not in _household_relations:
-        _household_relations.append(fn)
-    return fn
-
-
-def filter_households(qs: QuerySet, user, *, field: str) -> QuerySet:
-    """`qs` narrowed to rows whose `field` is a household the user is involved with.
-
-    Only the case roles see case data; every other role (beheerder, manager...) gets none.
-    """
-    if not has_role(user, *CASE_ROLES) or not _household_relations:
-        return qs.none()
-    condition = Q()
-    for relation in _household_relations:
-        condition |= Q(**{f"{field}__in": relation(user)})
-    return qs.filter(condition)
-
-
-# --- visibility per object kind ------------------------------------------------------
-
-
-def visible_organisaties(qs: QuerySet, user) -> QuerySet:
-    """The organisation register is kept by the beheerder."""
-    return qs if has_role(user, Rol.BEHEERDER) else qs.none()
-
-
-def visible_users(qs: QuerySet, user) -> QuerySet:
-    """Accounts (professionals' own data, not case data) are managed by the beheerder."""
-    return qs if has_role(user, Rol.BEHEERDER) else qs.none()
-
-
-def visible_audit_entries(qs: QuerySet, user) -> QuerySet:
-    """Only the privacy officer reads the audit log."""
-    return qs if has_role(user, Rol.PRIVACYFUNCTIONARIS) else qs.none()
+# --- one object -----------------------------------------------------------------------
 
 
 def get_for_user_or_404(request, queryset: QuerySet, pk):
@@ -147,14 +106,10 @@ def _household_of(model, pk) -> int | None:
 
 
 def get_organisatie_for_user(request, pk):
-    from regie.models import Organisatie
-
     return get_for_user_or_404(request, Organisatie.objects.select_related("gemeente"), pk)
 
 
 def get_user_for_user(request, pk):
-    from regie.models import User
-
     return get_for_user_or_404(
         request,
         User.objects.select_related("organisatie", "manager").prefetch_related(

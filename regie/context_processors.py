@@ -1,30 +1,44 @@
 """The navigation for the active role (see regie.access for what each role may open)."""
 
+from typing import NamedTuple
+
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from regie.constants import Rol
+from regie.registry import Registry
 
-# (label, url name) per role; the start page is always first.
-_CASE_MENU = [
-    (_("Huishoudens"), "huishoudens:huishoudens"),
-    (_("Nieuwe aanmelding"), "huishoudens:aanmelden"),
-]
-MENU = {
-    Rol.PROCESREGISSEUR: _CASE_MENU,
-    Rol.CASUSREGISSEUR: _CASE_MENU,
-    Rol.BEHEERDER: [
-        (_("Organisaties"), "beheer:organisaties"),
-        (_("Gebruikers"), "beheer:gebruikers"),
-    ],
-    Rol.PRIVACYFUNCTIONARIS: [(_("Auditlog"), "privacy:auditlog")],
-}
+
+class MenuItem(NamedTuple):
+    rol: str
+    label: str
+    url_name: str
+
+
+# The menu of each role after the start page, in the order registered: regie's own items
+# below, then those of the feature apps (AppConfig.ready()). One item per role and URL.
+_menu_items: Registry[MenuItem] = Registry("menu item", key=lambda item: (item.rol, item.url_name))
 
 
 def register_menu_items(rol: Rol, items: list[tuple[str, str]]) -> None:
     """Feature apps add (label, url name) items for a role in their AppConfig.ready()."""
-    # Always a new list, so two roles never end up sharing (and both extending) one list.
-    MENU[rol] = [*MENU.get(rol, []), *items]
+    for label, url_name in items:
+        _menu_items.register(MenuItem(rol, label, url_name))
+
+
+for _rol in (Rol.PROCESREGISSEUR, Rol.CASUSREGISSEUR):
+    register_menu_items(
+        _rol,
+        [
+            (_("Huishoudens"), "huishoudens:huishoudens"),
+            (_("Nieuwe aanmelding"), "huishoudens:aanmelden"),
+        ],
+    )
+register_menu_items(
+    Rol.BEHEERDER,
+    [(_("Organisaties"), "beheer:organisaties"), (_("Gebruikers"), "beheer:gebruikers")],
+)
+register_menu_items(Rol.PRIVACYFUNCTIONARIS, [(_("Auditlog"), "privacy:auditlog")])
 
 
 def navigation(request):
@@ -33,7 +47,7 @@ def navigation(request):
         return {}
     active = getattr(user, "active_role", None)
     items = [(_("Start"), reverse("start"))]
-    items += [(label, reverse(name)) for label, name in MENU.get(active, [])]
+    items += [(i.label, reverse(i.url_name)) for i in _menu_items if i.rol == active]
     return {
         "nav_items": items,
         "active_role": active,

@@ -1,5 +1,5 @@
 """Who may do what with the regiekaart (visibility of case data itself is
-`regie.access.filter_households`).
+`regie.visibility.filter_households`).
 
 * Opschalen/afschalen and "naar manager": the traject's active procesregisseur; where the
   traject has no procesregisseur, an active casusregisseur (002 ch. 5: the regisseur
@@ -22,8 +22,8 @@
 from django.db.models import Q
 
 from huishoudens.constants import TrajectRol
-from regie.access import has_role
 from regie.constants import CASE_ROLES, OrganisatieSoort, Rol
+from regie.visibility import has_role
 
 
 def may_escalate(user, traject, actief=None) -> bool:

@@ -19,13 +19,11 @@ from huishoudens.constants import (
     ToestemmingStatus,
     Vertegenwoordiging,
 )
+from regie.visibility import VisibleQuerySet
 
 
-class HuishoudenQuerySet(models.QuerySet):
-    def for_user(self, user):
-        from regie.access import filter_households
-
-        return filter_households(self, user, field="pk")
+class HuishoudenQuerySet(VisibleQuerySet):
+    household_field = "pk"
 
 
 class Huishouden(models.Model):

@@ -13,15 +13,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from huishoudens.constants import Fase, OverdrachtStatus, TrajectRol
+from regie.visibility import VisibleQuerySet
 
 from .huishouden import Huishouden
 
 
-class TrajectQuerySet(models.QuerySet):
-    def for_user(self, user):
-        from regie.access import filter_households
-
-        return filter_households(self, user, field="huishouden_id")
+class TrajectQuerySet(VisibleQuerySet):
+    household_field = "huishouden_id"
 
     def open(self):
         return self.exclude(fase=Fase.GESLOTEN)
@@ -165,10 +163,9 @@ class VeiligheidsSignaal(models.Model):
         ordering = ["-gemeld_op"]
 
 
-class OverdrachtQuerySet(models.QuerySet):
-    def for_user(self, user):
-        """A handover is opened by its named successor, who may not see the traject yet."""
-        return self.filter(naar=user) if user.is_authenticated else self.none()
+class OverdrachtQuerySet(VisibleQuerySet):
+    # A handover is opened by its named successor, who may not see the traject yet.
+    user_field = "naar"
 
 
 class Overdracht(models.Model):

@@ -14,13 +14,11 @@ from django.utils.translation import gettext_lazy as _
 
 from huishoudens.constants import Leefgebied
 from plannen.constants import ActieStatus, DoelBereikt, KrachtZorgSoort
+from regie.visibility import VisibleQuerySet
 
 
-class PlanQuerySet(models.QuerySet):
-    def for_user(self, user):
-        from regie.access import filter_households
-
-        return filter_households(self, user, field="traject__huishouden_id")
+class PlanQuerySet(VisibleQuerySet):
+    household_field = "traject__huishouden_id"
 
 
 class Ondersteuningsplan(models.Model):
@@ -109,11 +107,8 @@ class Doel(models.Model):
         return self.tekst[:80]
 
 
-class ActieQuerySet(models.QuerySet):
-    def for_user(self, user):
-        from regie.access import filter_households
-
-        return filter_households(self, user, field="doel__plan__traject__huishouden_id")
+class ActieQuerySet(VisibleQuerySet):
+    household_field = "doel__plan__traject__huishouden_id"
 
 
 class Actie(models.Model):

@@ -12,6 +12,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from regie.visibility import VisibleQuerySet
+
 from .ondersteuningsplan import PlanVersie
 
 
@@ -27,11 +29,8 @@ class OverlegStatus(models.TextChoices):
     GEANNULEERD = "geannuleerd", _("Geannuleerd")
 
 
-class OverlegQuerySet(models.QuerySet):
-    def for_user(self, user):
-        from regie.access import filter_households
-
-        return filter_households(self, user, field="traject__huishouden_id")
+class OverlegQuerySet(VisibleQuerySet):
+    household_field = "traject__huishouden_id"
 
 
 class Overleg(models.Model):

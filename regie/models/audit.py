@@ -36,7 +36,8 @@ from django.db import connections, models, router, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from regie.constants import AuditActie, AuditUitkomst
+from regie.constants import AuditActie, AuditUitkomst, Rol
+from regie.visibility import VisibleQuerySet
 
 # The stored fields each row's hash covers, in this order: everything but `id` (assigned by
 # the database after hashing) and `chain_hash` itself. A new field joins the chain only with
@@ -97,7 +98,10 @@ def chain_lock(using: str) -> None:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [CHAIN_LOCK_KEY])
 
 
-class AuditQuerySet(models.QuerySet):
+class AuditQuerySet(VisibleQuerySet):
+    # Only the privacy officer reads the audit log.
+    visible_to_role = Rol.PRIVACYFUNCTIONARIS
+
     def update(self, **kwargs):
         raise AppendOnlyError("Het auditlog kan niet worden gewijzigd.")
 
@@ -110,11 +114,6 @@ class AuditQuerySet(models.QuerySet):
     def bulk_create(self, *args, **kwargs):
         # bulk_create skips save(), and with it the chain.
         raise AppendOnlyError("Auditregels worden één voor één aan de keten toegevoegd.")
-
-    def for_user(self, user):
-        from regie.access import visible_audit_entries
-
-        return visible_audit_entries(self, user)
 
 
 class AuditEntry(models.Model):

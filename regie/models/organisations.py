@@ -7,7 +7,8 @@ belong to a municipality and have a kind from the regiekaart (002 ch. 5 "Inzet"/
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from regie.constants import OrganisatieSoort
+from regie.constants import OrganisatieSoort, Rol
+from regie.visibility import VisibleQuerySet
 
 
 class Regio(models.Model):
@@ -35,14 +36,12 @@ class Gemeente(models.Model):
         return self.naam
 
 
-class OrganisatieQuerySet(models.QuerySet):
+class OrganisatieQuerySet(VisibleQuerySet):
+    # The organisation register is kept by the beheerder.
+    visible_to_role = Rol.BEHEERDER
+
     def actief(self):
         return self.filter(actief=True)
-
-    def for_user(self, user):
-        from regie.access import visible_organisaties
-
-        return visible_organisaties(self, user)
 
 
 class Organisatie(models.Model):

@@ -10,15 +10,14 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from regie.constants import Competentieprofiel, Rol
+from regie.visibility import VisibleQuerySet
 
 from .organisations import Organisatie
 
 
-class UserQuerySet(models.QuerySet):
-    def for_user(self, user):
-        from regie.access import visible_users
-
-        return visible_users(self, user)
+class UserQuerySet(VisibleQuerySet):
+    # Accounts (professionals' own data, not case data) are managed by the beheerder.
+    visible_to_role = Rol.BEHEERDER
 
     def with_role(self, rol: Rol):
         return self.filter(role_assignments__rol=rol)

@@ -1,6 +1,7 @@
 """The start page per role, the role switch and a health check."""
 
 from collections.abc import Callable
+from typing import NamedTuple
 
 from django.contrib import messages
 from django.http import HttpResponse
@@ -11,6 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 from regie.access import login_required
 from regie.constants import Rol
 from regie.middleware import SESSION_ROLE
+from regie.registry import Registry
 
 START_TEMPLATES = {
     Rol.PROCESREGISSEUR: "regie/start/procesregisseur.html",
@@ -23,22 +25,28 @@ START_TEMPLATES = {
 }
 
 
+class StartPage(NamedTuple):
+    rol: str
+    template: str
+    context: Callable  # request -> dict
+
+
 # Feature apps replace a role's start page through this registry (in AppConfig.ready()),
-# so regie never imports them: {role: (template, context function(request) -> dict)}.
-_start_pages: dict[str, tuple[str, Callable]] = {}
+# so regie never imports them. One page per role: a second, different one raises.
+_start_pages: Registry[StartPage] = Registry("start page", key=lambda page: page.rol)
 
 
 def register_start_page(rol: Rol, template: str, context: Callable) -> None:
-    _start_pages[rol] = (template, context)
+    _start_pages.register(StartPage(rol, template, context))
 
 
 @require_GET
 @login_required
 def start(request):
     rol = request.user.active_role
-    if rol in _start_pages:
-        template, context = _start_pages[rol]
-        return render(request, template, context(request))
+    page = _start_pages.get(rol)
+    if page is not None:
+        return render(request, page.template, page.context(request))
     return render(request, START_TEMPLATES.get(rol, "regie/start/geen_rol.html"))
 
 

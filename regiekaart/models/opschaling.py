@@ -24,8 +24,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from regie.constants import Rol
 from regie.models import Gemeente, Organisatie
+from regie.visibility import VisibleQuerySet, has_role
 from regiekaart.constants import Criterium, Richting
+from regiekaart.policy import manager_scope
 
 NIVEAU = {"validators": [MinValueValidator(1), MaxValueValidator(5)]}
 
@@ -99,17 +102,15 @@ class BeoordelingCriterium(models.Model):
 AFHANDELING_NODIG = Q(richting=Richting.OPSCHALEN) | Q(naar_manager=True)
 
 
-class OpschalingQuerySet(models.QuerySet):
-    def for_user(self, user):
+class OpschalingQuerySet(VisibleQuerySet):
+    household_field = "traject__huishouden_id"
+
+    def visible(self, user):
         """Case roles: rows of households they are involved with. Managers: the rows of
         their organisation or municipality (see `regiekaart.policy.manager_scope`)."""
-        from regie.access import filter_households, has_role
-        from regie.constants import Rol
-        from regiekaart.policy import manager_scope
-
         if has_role(user, Rol.MANAGER):
             return self.filter(manager_scope(user))
-        return filter_households(self, user, field="traject__huishouden_id")
+        return super().visible(user)
 
     def vraagt_afhandeling(self):
         return self.filter(AFHANDELING_NODIG)
