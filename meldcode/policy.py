@@ -1,6 +1,6 @@
 """Who may see and do what with a meldcode dossier (decisions in meldcode/README.md).
 
-Visibility of the dossier's existence follows the household (regie.access): everyone
+Visibility of the dossier's existence follows the household (regie.visibility): everyone
 involved sees that a dossier is open, since when and whose it is. Its content is for few
 eyes (002 ch. 7): the owner, the traject's current procesregisseur, and people the owner
 granted by name (in whatever role: the aandachtsfunctionaris huiselijk geweld who was
@@ -12,9 +12,9 @@ Anyone involved in a case role may open a dossier ("op ieder moment en tijdens e
 
 from __future__ import annotations
 
-from huishoudens.constants import TrajectRol
-from regie.access import has_role
+from meldcode.models import Dossier
 from regie.constants import CASE_ROLES
+from regie.visibility import has_role
 
 
 def may_open(user, traject) -> bool:
@@ -22,24 +22,10 @@ def may_open(user, traject) -> bool:
     return has_role(user, *CASE_ROLES)
 
 
-def is_procesregisseur(user, traject) -> bool:
-    return any(
-        b.user_id == user.pk and b.rol == TrajectRol.PROCESREGISSEUR
-        for b in traject.betrokkenen.actief()
-    )
-
-
-def has_grant(user, dossier) -> bool:
-    return dossier.toegang.filter(user=user, ingetrokken_op__isnull=True).exists()
-
-
 def may_read_content(user, dossier) -> bool:
-    """The owner and the procesregisseur (in a case role), and anyone granted by name."""
-    if has_grant(user, dossier):
-        return True
-    return has_role(user, *CASE_ROLES) and (
-        dossier.eigenaar_id == user.pk or is_procesregisseur(user, dossier.traject)
-    )
+    """The owner, the traject's procesregisseur and anyone granted by name: the restriction
+    the dossier declares on the access core (meldcode.models.DossierQuerySet)."""
+    return Dossier.objects.for_user(user).filter(pk=dossier.pk).exists()
 
 
 def may_record(user, dossier) -> bool:

@@ -14,7 +14,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from huishoudens.models import Gezinslid, Traject, VeiligheidsSignaal
+from huishoudens.constants import TrajectRol
+from huishoudens.models import Gezinslid, Traject, TrajectBetrokkene, VeiligheidsSignaal
 from meldcode.constants import (
     Aanleiding,
     AfschermReden,
@@ -22,23 +23,49 @@ from meldcode.constants import (
     GebeurtenisSoort,
     Sluitreden,
 )
+from regie.visibility import VisibleQuerySet
 
 
-class DossierQuerySet(models.QuerySet):
-    def for_user(self, user):
-        """Dossiers of households the user is involved with (their existence, not yet their
-        content: meldcode.policy.may_read_content), and dossiers granted to the user by name,
-        whatever their role (e.g. the aandachtsfunctionaris huiselijk geweld consulted)."""
-        from regie.access import filter_households
+class DossierQuerySet(VisibleQuerySet):
+    """Few eyes, declared on the access core's mechanism (regie.visibility):
 
-        involved = filter_households(self, user, field="traject__huishouden_id")
+    * `visible(user)`: that a dossier exists, for everyone involved with the household and
+      for people granted by name (whatever their role: the aandachtsfunctionaris huiselijk
+      geweld who was consulted need not be involved with the household);
+    * `restriction(user)`: its content, only for the owner, the traject's current
+      procesregisseur and people granted by name (002 ch. 7).
+
+    `for_user(user)` applies both: the dossiers whose content the user may read.
+    """
+
+    household_field = "traject__huishouden_id"
+
+    def visible(self, user):
+        involved = super().visible(user)
         if not user.is_authenticated:
             return involved
-        granted = DossierToegang.objects.filter(user=user, ingetrokken_op__isnull=True)
-        return self.filter(Q(pk__in=involved.values("pk")) | Q(pk__in=granted.values("dossier_id")))
+        return self.filter(
+            Q(pk__in=involved.values("pk")) | Q(pk__in=_live_grants(user).values("dossier_id"))
+        )
+
+    def restriction(self, user) -> Q:
+        if not user.is_authenticated:
+            return Q(pk__in=[])
+        procesregie = TrajectBetrokkene.objects.actief().filter(
+            user=user, rol=TrajectRol.PROCESREGISSEUR
+        )
+        return (
+            Q(eigenaar=user)
+            | Q(traject_id__in=procesregie.values("traject_id"))
+            | Q(pk__in=_live_grants(user).values("dossier_id"))
+        )
 
     def open(self):
         return self.filter(status=DossierStatus.OPEN)
+
+
+def _live_grants(user):
+    return DossierToegang.objects.filter(user=user, ingetrokken_op__isnull=True)
 
 
 class Dossier(models.Model):
