@@ -20,7 +20,7 @@ class PlannenConfig(AppConfig):
 
         # "Mijn trajecten" shows each traject's next meeting.
         from huishoudens.panels import register_trajecten_kolom
-        from plannen.overleggen import volgende_overleggen
+        from plannen.selectors.overleg import volgende_overleggen
 
         def volgend_overleg(trajecten):
             datums = volgende_overleggen([t.pk for t in trajecten])

@@ -8,8 +8,8 @@ from django.urls import reverse
 from plannen import services
 from plannen.constants import ActieStatus, KrachtZorgSoort
 from plannen.models import Actie, PlanVersie
-from plannen.overleggen import overleg_plan
 from plannen.selectors import diff, quality_issues, sections
+from plannen.services import overleg_plan
 from regie.constants import AuditActie
 from regie.models import AuditEntry
 from tests.factories import TrajectFactory

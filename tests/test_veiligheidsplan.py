@@ -6,9 +6,10 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from plannen import services, veiligheid
+from plannen import schaalvraag, services
 from plannen.models import Schaalscore
 from plannen.selectors import plan_with_everything, quality_issues
+from plannen.services import veiligheidsplan as veiligheid
 
 
 @pytest.fixture
@@ -64,7 +65,7 @@ def test_chart_shows_each_person_over_time_with_the_range(login, procesregisseur
                 naam=naam,
                 score=score,
             )
-    chart = veiligheid.score_chart(list(vp.scores.all()))
+    chart = schaalvraag.score_chart(list(vp.scores.all()))
     assert [lijn["naam"] for lijn in chart["lijnen"]] == ["Anna", "Marco", "Karim"]
     assert len({lijn["marker"] for lijn in chart["lijnen"]}) == 3  # shapes, not only colours
     assert [(b["min"], b["max"]) for b in chart["bereik"]] == [(2, 5), (4, 6)]

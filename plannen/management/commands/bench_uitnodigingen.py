@@ -15,8 +15,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.test.utils import override_settings
 
 from plannen.management.commands._bench import bench_traject
-from plannen.overleggen import overleg_plan
-from plannen.uitnodigingen import versturen
+from plannen.services.overleg import overleg_plan
+from plannen.services.uitnodiging import versturen
 from regie.constants import BerichtStatus
 from regie.models import Bericht
 from regie.smtp_sink import SmtpSink

@@ -11,16 +11,17 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from huishoudens.selectors import get_traject_for_user
-from plannen import overleggen
 from plannen.forms import AfrondenForm, OverlegForm, OverlegWijzigForm
 from plannen.models import Antwoord, Genodigde, Overleg, OverlegStatus
 from plannen.pdf import render_pdf
-from plannen.uitnodigingen import antwoord_geven, uitnodigingen, versturen
+from plannen.selectors import overleg as overleg_selectors
+from plannen.selectors.uitnodiging import uitnodigingen
+from plannen.services import overleg as overleg_services
+from plannen.services.uitnodiging import antwoord_geven, versturen
+from plannen.views.common import case_roles_only
 from regie import access, audit
-from regie.constants import CASE_ROLES, AuditActie
+from regie.constants import AuditActie
 from regie.outbox import bericht_opnieuw
-
-case_roles_only = access.require_role(*CASE_ROLES)
 
 
 @case_roles_only
@@ -44,8 +45,8 @@ def overleg_new(request, pk):
     traject = get_traject_for_user(request, pk)
     form = OverlegForm(
         request.POST or None,
-        mensen=overleggen.mogelijke_genodigden(traject),
-        voorzitters=overleggen.voorzitter_keuzes(traject, request.user),
+        mensen=overleg_selectors.mogelijke_genodigden(traject),
+        voorzitters=overleg_selectors.voorzitter_keuzes(traject, request.user),
     )
     if request.method == "POST" and form.is_valid():
         data = {
@@ -55,7 +56,7 @@ def overleg_new(request, pk):
         }
         status = OverlegStatus.GEHOUDEN if form.cleaned_data["verslag"] else OverlegStatus.GEPLAND
         with transaction.atomic():
-            overleg = overleggen.overleg_plan(
+            overleg = overleg_services.overleg_plan(
                 traject=traject,
                 door=request.user,
                 genodigden=form.genodigden_data(),
@@ -86,7 +87,7 @@ def overleg_detail(request, pk):
                 else None
             )
             with transaction.atomic():
-                volgende = overleggen.overleg_afronden(
+                volgende = overleg_services.overleg_afronden(
                     overleg=overleg,
                     aanwezig=aanwezig,
                     planversie=versie,
@@ -112,7 +113,7 @@ def overleg_detail(request, pk):
             "afgemeld_moet": [
                 g for g in genodigden if g.moet_aanwezig and g.antwoord == Antwoord.AFGEMELD
             ],
-            "checklist": overleggen.checklist(overleg),
+            "checklist": overleg_selectors.checklist(overleg),
             "form": form,
         },
     )
@@ -127,7 +128,7 @@ def overleg_cancel(request, pk):
         return redirect("plannen:overleg", pk=overleg.pk)
     if request.method == "POST":
         with transaction.atomic():
-            aantal = overleggen.overleg_annuleren(overleg=overleg)
+            aantal = overleg_services.overleg_annuleren(overleg=overleg)
             audit.log(request, action=AuditActie.UPDATE, obj=overleg, detail="geannuleerd")
         messages.success(
             request,
@@ -148,7 +149,9 @@ def voorbereiding(request, pk):
     if overleg.status == OverlegStatus.GEPLAND:
         gedaan = {int(x) for x in request.POST.getlist("gedaan") if x.isdigit()}
         with transaction.atomic():
-            overleggen.voorbereiding_opslaan(overleg=overleg, gedaan=gedaan, door=request.user)
+            overleg_services.voorbereiding_opslaan(
+                overleg=overleg, gedaan=gedaan, door=request.user
+            )
             audit.log(request, action=AuditActie.UPDATE, obj=overleg, detail="voorbereiding")
         messages.success(request, _("De voorbereiding is opgeslagen."))
     return redirect("plannen:overleg", pk=overleg.pk)
@@ -200,12 +203,12 @@ def overleg_edit(request, pk):
     form = OverlegWijzigForm(
         request.POST or None,
         instance=overleg,
-        voorzitters=overleggen.voorzitter_keuzes(overleg.traject, request.user),
-        mensen=overleggen.nog_niet_genodigd(overleg),
+        voorzitters=overleg_selectors.voorzitter_keuzes(overleg.traject, request.user),
+        mensen=overleg_selectors.nog_niet_genodigd(overleg),
     )
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
-            aantal = overleggen.overleg_wijzigen(
+            aantal = overleg_services.overleg_wijzigen(
                 overleg=form.save(commit=False),
                 gewijzigd=form.changed_data,
                 extra_genodigden=form.extra_genodigden_data(),
