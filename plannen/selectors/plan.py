@@ -53,6 +53,20 @@ def plan_with_everything(plan_id: int) -> Ondersteuningsplan:
     )
 
 
+def plan_of_traject(traject) -> Ondersteuningsplan | None:
+    """The traject's plan with everything, or None when nobody started it yet."""
+    plan_id = (
+        Ondersteuningsplan.objects.filter(traject=traject).values_list("pk", flat=True).first()
+    )
+    return plan_with_everything(plan_id) if plan_id else None
+
+
+def plan_rijen(plan: Ondersteuningsplan, relatie: str):
+    """The rows of one of the plan's relations (`doelen`, `versies`, ...); none for the empty
+    draft of a plan nobody started yet, which is shown but not saved (issue #13)."""
+    return getattr(plan, relatie).all() if plan.pk else []
+
+
 def snapshot(plan: Ondersteuningsplan) -> dict:
     """Every section of the format in its order, as plain data (what a version fixes)."""
     huishouden = plan.traject.huishouden
@@ -185,7 +199,7 @@ def planning_overleg(plan) -> list[dict]:
             "tijd": o.tijd.strftime("%H:%M") if o.tijd else "",
             "locatie": o.locatie,
         }
-        for o in plan.planning.all()
+        for o in plan_rijen(plan, "planning")
     ]
     return sorted(rijen, key=lambda r: (r["datum"], r["tijd"]))
 
@@ -212,7 +226,7 @@ def quality_issues(plan: Ondersteuningsplan) -> list[str]:
     issues = []
     if not plan.aanleiding.strip():
         issues.append(_("De aanleiding, vraag of zorg is nog niet beschreven."))
-    for doel in plan.doelen.all():
+    for doel in plan_rijen(plan, "doelen"):
         acties = list(doel.acties.all())
         if not acties:
             issues.append(_("Doel “%(doel)s” heeft nog geen actie.") % {"doel": doel})
@@ -223,7 +237,7 @@ def quality_issues(plan: Ondersteuningsplan) -> list[str]:
                 )
             if not actie.wanneer:
                 issues.append(_("Bij actie “%(actie)s” staat niet wanneer.") % {"actie": actie})
-    for zorg in plan.krachten_zorgen.all():
+    for zorg in plan_rijen(plan, "krachten_zorgen"):
         if zorg.soort == KrachtZorgSoort.ZORG and not zorg.wie.strip():
             issues.append(
                 _("Bij de zorg “%(zorg)s” staat niet wie de zorg omschrijft.")

@@ -20,11 +20,12 @@ from plannen.forms import (
     PlanTekstForm,
     VaststellenForm,
 )
-from plannen.models import Actie, PlanPdf
+from plannen.models import Actie, Ondersteuningsplan, PlanPdf
 from plannen.selectors.plan import (
     diff,
     mijn_acties,
     plan_recipients,
+    plan_rijen,
     plan_with_everything,
     planning_overleg,
     quality_issues,
@@ -32,7 +33,7 @@ from plannen.selectors.plan import (
     snapshot,
 )
 from plannen.services import plan as plan_services
-from plannen.views.common import case_roles_only, plan_for, save_entry
+from plannen.views.common import case_roles_only, plan_for, plan_or_404, plan_read, save_entry
 from regie import access, audit
 from regie.constants import AuditActie
 from regie.views.common import paginate, render_htmx
@@ -52,7 +53,10 @@ def _uitvoerders(traject) -> list:
 
 
 def _plan_page(request, traject, plan, *, tekst_form=None, conflict=None, status=200):
-    audit.log(request, action=AuditActie.READ, obj=plan)
+    if plan.pk:
+        audit.log(request, action=AuditActie.READ, obj=plan)
+    else:
+        audit.log(request, action=AuditActie.READ, obj=traject, detail="plan, nog niet gestart")
     mensen = _mensen(plan)
     uitvoerders = _uitvoerders(traject)
     return render(
@@ -75,14 +79,16 @@ def _plan_page(request, traject, plan, *, tekst_form=None, conflict=None, status
                         mensen=mensen, uitvoerders=uitvoerders, auto_id=f"actie-{doel.pk}-%s"
                     ),
                 )
-                for doel in plan.doelen.all()
+                for doel in plan_rijen(plan, "doelen")
             ],
+            "krachten_zorgen": plan_rijen(plan, "krachten_zorgen"),
+            "eerdere_hulp": plan_rijen(plan, "eerdere_hulp"),
             "mensen": mensen,
             "vaststellen_form": VaststellenForm(auto_id="vaststellen-%s"),
             "planning": planning_overleg(plan),
             "actie_status_keuzes": ActieStatus.choices,
             "kwaliteit": quality_issues(plan),
-            "versies": plan.versies.select_related("vastgesteld_door"),
+            "versies": plan.versies.select_related("vastgesteld_door") if plan.pk else [],
             "bereikt_keuzes": DoelBereikt.choices,
         },
         status=status,
@@ -92,8 +98,10 @@ def _plan_page(request, traject, plan, *, tekst_form=None, conflict=None, status
 @case_roles_only
 @require_GET
 def plan(request, pk):
-    traject, plan = plan_for(request, pk)
-    return _plan_page(request, traject, plan)
+    """The draft; before anyone started the plan, an empty one that is not saved: the first
+    form posted creates it (issue #13)."""
+    traject, plan = plan_read(request, pk)
+    return _plan_page(request, traject, plan or Ondersteuningsplan(traject=traject))
 
 
 @case_roles_only
@@ -256,7 +264,7 @@ def vaststellen(request, pk):
 @case_roles_only
 @require_GET
 def versie(request, pk, nummer):
-    traject, plan = plan_for(request, pk)
+    traject, plan = plan_or_404(request, pk)
     versie = get_object_or_404(plan.versies.select_related("vastgesteld_door"), nummer=nummer)
     audit.log(request, action=AuditActie.READ, obj=versie)
     return render(
@@ -276,8 +284,8 @@ def versie(request, pk, nummer):
 @require_GET
 def vergelijk(request, pk):
     """What changed between two fixed versions (default: the last two), or the draft."""
-    traject, plan = plan_for(request, pk)
-    versies = list(plan.versies.all())
+    traject, plan = plan_read(request, pk)
+    versies = list(plan_rijen(plan, "versies")) if plan else []
     if not versies:
         messages.info(request, _("Er is nog geen vastgestelde versie om mee te vergelijken."))
         return redirect("plannen:plan", pk=traject.pk)
@@ -327,7 +335,7 @@ def mijn_acties_view(request):
 @require_GET
 def pdf_status(request, pk, nummer):
     """The render state of a version's PDF; HTMX polls this fragment while it is being made."""
-    traject, plan = plan_for(request, pk)
+    traject, plan = plan_or_404(request, pk)
     versie = get_object_or_404(plan.versies, nummer=nummer)
     pdf = PlanPdf.objects.filter(versie=versie).first()
     return render(
@@ -338,7 +346,7 @@ def pdf_status(request, pk, nummer):
 @case_roles_only
 @require_POST
 def pdf_maken(request, pk, nummer):
-    traject, plan = plan_for(request, pk)
+    traject, plan = plan_or_404(request, pk)
     versie = get_object_or_404(plan.versies, nummer=nummer)
     with transaction.atomic():
         plan_services.pdf_request(versie=versie)
@@ -349,7 +357,7 @@ def pdf_maken(request, pk, nummer):
 @case_roles_only
 @require_GET
 def pdf_download(request, pk, nummer):
-    traject, plan = plan_for(request, pk)
+    traject, plan = plan_or_404(request, pk)
     versie = get_object_or_404(plan.versies, nummer=nummer)
     pdf = get_object_or_404(PlanPdf, versie=versie, status=PlanPdf.Status.KLAAR)
     audit.log(request, action=AuditActie.PRINT, obj=versie, detail="pdf gedownload")
@@ -366,7 +374,7 @@ def pdf_download(request, pk, nummer):
 @require_http_methods(["GET", "POST"])
 def versturen(request, pk, nummer):
     """Send a fixed version as PDF to the household and professionals, after confirmation."""
-    traject, plan = plan_for(request, pk)
+    traject, plan = plan_or_404(request, pk)
     versie = get_object_or_404(plan.versies, nummer=nummer)
     ontvangers, ontbreekt = plan_recipients(versie)
     if request.method == "POST":

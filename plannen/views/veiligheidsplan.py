@@ -16,9 +16,10 @@ from plannen.forms import (
     VeiligheidsplanStartForm,
 )
 from plannen.schaalvraag import score_chart
+from plannen.services import plan as plan_services
 from plannen.services import veiligheidsplan as vp_services
 from plannen.services.plan import PlanConflict
-from plannen.views.common import case_roles_only, plan_for, save_entry
+from plannen.views.common import case_roles_only, plan_or_404, plan_read, save_entry
 from regie import audit
 from regie.constants import AuditActie
 
@@ -52,14 +53,16 @@ def _vp_page(request, traject, plan, *, form=None, conflict=None, status=200):
 @case_roles_only
 @require_http_methods(["GET", "POST"])
 def veiligheidsplan(request, pk):
-    traject, plan = plan_for(request, pk)
-    if not hasattr(plan, "veiligheidsplan"):
+    traject, plan = plan_read(request, pk)
+    if plan is None or not hasattr(plan, "veiligheidsplan"):
         adults = [str(lid) for lid in traject.huishouden.leden.all() if not lid.minderjarig]
         form = VeiligheidsplanStartForm(
             request.POST or None, initial={"namen": " en ".join(adults)}
         )
         if request.method == "POST" and form.is_valid():
             with transaction.atomic():
+                # Starting writes; opening the start form does not (issue #13).
+                plan = plan or plan_services.plan_ensure(traject=traject)
                 vp = vp_services.veiligheidsplan_start(plan=plan, namen=form.cleaned_data["namen"])
                 audit.log(request, action=AuditActie.CREATE, obj=vp)
             messages.success(
@@ -69,7 +72,9 @@ def veiligheidsplan(request, pk):
                 ),
             )
             return redirect("plannen:veiligheidsplan", pk=traject.pk)
-        audit.log(request, action=AuditActie.READ, obj=plan, detail="veiligheidsplan starten")
+        audit.log(
+            request, action=AuditActie.READ, obj=plan or traject, detail="veiligheidsplan starten"
+        )
         return render(
             request, "plannen/veiligheidsplan_start.html", {"traject": traject, "form": form}
         )
@@ -95,8 +100,8 @@ def veiligheidsplan(request, pk):
 
 
 def _vp_add(request, pk, form_class, add, anchor):
-    traject, plan = plan_for(request, pk)
-    if not hasattr(plan, "veiligheidsplan"):
+    traject, plan = plan_read(request, pk)
+    if plan is None or not hasattr(plan, "veiligheidsplan"):
         return redirect("plannen:veiligheidsplan", pk=traject.pk)
     vp = plan.veiligheidsplan
     return save_entry(
@@ -137,7 +142,7 @@ def score_new(request, pk):
 @case_roles_only
 @require_http_methods(["GET", "POST"])
 def ondertekenen(request, pk, nummer):
-    traject, plan = plan_for(request, pk)
+    traject, plan = plan_or_404(request, pk)
     versie = get_object_or_404(plan.versies, nummer=nummer)
     form = OndertekenForm(
         request.POST or None,
