@@ -116,3 +116,26 @@ def test_vp_edit_conflict_keeps_both_texts(login, procesregisseur, casusregisseu
         and "Dat Yassin gewond raakt" in html
         and "Dat moeder vertrekt" in html
     )
+
+
+def test_the_standard_goal_is_marked_not_found_by_its_words(login, procesregisseur, traject, plan):
+    """Issue #13: the page found the standard goal by matching a piece of its text, so a goal
+    typed with the same words counted as the standard goal. Starting marks it instead."""
+    from plannen.models import Veiligheidsplan
+
+    Veiligheidsplan.objects.create(plan=plan)
+    services.doel_add(
+        plan=plan, tekst="Wij houden ons aan de veiligheidsafspraken van dit veiligheidsplan."
+    )
+    url = reverse("plannen:veiligheidsplan", args=[traject.pk])
+    client = login(procesregisseur)
+    assert client.get(url).context["standaard_doel_aanwezig"] is False
+
+
+def test_starting_marks_the_standard_goal(login, procesregisseur, traject, plan, vp):
+    """Issue #13: the goal the start adds carries the marker the page looks for."""
+    assert [d.tekst for d in plan.doelen.filter(standaarddoel=True)] == [
+        "Anna en Marco Jansen houden zich aan de veiligheidsafspraken van dit veiligheidsplan."
+    ]
+    url = reverse("plannen:veiligheidsplan", args=[traject.pk])
+    assert login(procesregisseur).get(url).context["standaard_doel_aanwezig"] is True

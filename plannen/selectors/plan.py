@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from huishoudens.consent import consent_complete
-from huishoudens.constants import TrajectRol
+from huishoudens.constants import Fase, TrajectRol
 from plannen.constants import ActieStatus, KrachtZorgSoort
 from plannen.models import Actie, Doel, Ondersteuningsplan, PlanVersie
 from plannen.selectors.overleg import geplande_overleggen
@@ -265,7 +265,7 @@ def mijn_acties(user):
     """Open actions of a Regie user across their households, overdue first."""
     return (
         Actie.objects.filter(wie_user=user, status__in=[ActieStatus.OPEN, ActieStatus.BEZIG])
-        .exclude(doel__plan__traject__fase="gesloten")
+        .exclude(doel__plan__traject__fase=Fase.GESLOTEN)
         .select_related("doel__plan__traject__huishouden")
         .order_by(F("wanneer").asc(nulls_last=True), "id")
     )

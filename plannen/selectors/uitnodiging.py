@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from django.utils import formats
 
-from plannen.models import Genodigde, Overleg, OverlegSoort, UitnodigingSjabloon
+from plannen.models import Genodigde, Overleg, OverlegSoort, SjabloonSoort, UitnodigingSjabloon
 from regie.outbox import absolute_url
 
 
@@ -58,7 +58,11 @@ def invullen(tekst: str, **waarden: str) -> str:
 
 
 def sjabloon_voor(overleg: Overleg) -> UitnodigingSjabloon:
-    soort = "start" if overleg.soort == OverlegSoort.STARTOVERLEG else "voortgang"
+    soort = (
+        SjabloonSoort.STARTOVERLEG
+        if overleg.soort == OverlegSoort.STARTOVERLEG
+        else SjabloonSoort.VOORTGANGSOVERLEG
+    )
     kandidaten = UitnodigingSjabloon.objects.filter(
         soort=soort, vorm=overleg.traject.huishouden.aanspreekvorm
     )

@@ -50,6 +50,12 @@ def vp_snapshot(vp: Veiligheidsplan) -> dict:
     }
 
 
+def standaard_doel_aanwezig(plan) -> bool:
+    """Does the Ondersteuningsplan hold the standard goal of its Veiligheidsplan (002 DEEL H
+    doelencheck)? Read from the prefetched goals."""
+    return any(doel.standaarddoel for doel in plan.doelen.all())
+
+
 def heeft_veiligheidsplan(traject) -> bool:
     """For other apps (the regiekaart's checks): does the traject have a Veiligheidsplan?"""
     return Veiligheidsplan.objects.filter(plan__traject=traject).exists()

@@ -22,6 +22,22 @@ from plannen.services.uitnodiging import annulering_versturen, versturen, wijzig
 AGENDAVELDEN = ("datum", "begin", "eind", "locatie", "online_link")
 
 
+class OverlegNietGepland(Exception):
+    """The meeting was held or cancelled: only a planned meeting can change."""
+
+    def __init__(self, overleg: Overleg):
+        super().__init__(f"Overleg {overleg.pk} is {overleg.status}")
+        self.overleg = overleg
+
+
+def overleg_check_gepland(overleg: Overleg) -> None:
+    """The one rule for changing a meeting (its attendance, preparation, time, place,
+    invitees, cancellation): it must still be planned. Raises OverlegNietGepland; the
+    views say so in Dutch."""
+    if overleg.status != OverlegStatus.GEPLAND:
+        raise OverlegNietGepland(overleg)
+
+
 @transaction.atomic
 def overleg_plan(
     *, traject, door, genodigden: list[dict], status: str = OverlegStatus.GEPLAND, **fields
@@ -50,6 +66,7 @@ def overleg_afronden(
     door=None,
 ) -> Overleg | None:
     """Record who attended and mark the meeting held; plan the next one with the same invitees."""
+    overleg_check_gepland(overleg)
     for genodigde in overleg.genodigden.all():
         genodigde.aanwezig = genodigde.pk in aanwezig
         genodigde.save(update_fields=["aanwezig"])
@@ -83,6 +100,7 @@ def overleg_wijzigen(
     raises the SEQUENCE, clears the replies (they were for the old time) and sends the
     update to everyone already invited. People added to the list get their invitation when
     the invitations already went out. Returns the number of messages queued."""
+    overleg_check_gepland(overleg)
     aantal = 0
     if set(gewijzigd) & set(AGENDAVELDEN):
         overleg.volgnummer += 1
@@ -101,6 +119,7 @@ def overleg_wijzigen(
 @transaction.atomic
 def overleg_annuleren(*, overleg: Overleg) -> int:
     """Cancel the meeting; invitees already invited get a cancellation (CANCEL)."""
+    overleg_check_gepland(overleg)
     overleg.status = OverlegStatus.GEANNULEERD
     overleg.volgnummer += 1
     overleg.save(update_fields=["status", "volgnummer"])
@@ -110,6 +129,7 @@ def overleg_annuleren(*, overleg: Overleg) -> int:
 @transaction.atomic
 def voorbereiding_opslaan(*, overleg: Overleg, gedaan: set[int], door) -> None:
     """Tick exactly the actions in `gedaan` for this meeting (earlier ticks keep who and when)."""
+    overleg_check_gepland(overleg)
     geldig = {actie.pk for actie in checklist(overleg)}
     gedaan &= geldig
     overleg.voorbereiding.exclude(actie_id__in=gedaan).delete()

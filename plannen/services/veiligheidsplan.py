@@ -30,7 +30,7 @@ def standaard_doel(namen: str) -> str:
 def veiligheidsplan_start(*, plan: Ondersteuningsplan, namen: str) -> Veiligheidsplan:
     vp, created = Veiligheidsplan.objects.get_or_create(plan=plan)
     if created:
-        doel_add(plan=plan, tekst=standaard_doel(namen))
+        doel_add(plan=plan, tekst=standaard_doel(namen), standaarddoel=True)
         if plan.zorgen_veiligheid is not True:
             Ondersteuningsplan.objects.filter(pk=plan.pk).update(zorgen_veiligheid=True)
     return vp

@@ -17,6 +17,7 @@ from plannen.pdf import render_pdf
 from plannen.selectors import overleg as overleg_selectors
 from plannen.selectors.uitnodiging import uitnodigingen
 from plannen.services import overleg as overleg_services
+from plannen.services.overleg import OverlegNietGepland
 from plannen.services.uitnodiging import antwoord_geven, versturen
 from plannen.views.common import case_roles_only
 from regie import access, audit
@@ -76,9 +77,10 @@ def overleg_detail(request, pk):
     traject = overleg.traject
     form = AfrondenForm(request.POST or None)
     if request.method == "POST":
-        if overleg.status != OverlegStatus.GEPLAND:
-            messages.error(request, _("Dit overleg is al gehouden of geannuleerd."))
-            return redirect("plannen:overleg", pk=overleg.pk)
+        if geweigerd := _niet_gepland(
+            request, overleg, _("Dit overleg is al gehouden of geannuleerd.")
+        ):
+            return geweigerd
         if form.is_valid():
             aanwezig = {int(x) for x in request.POST.getlist("aanwezig") if x.isdigit()}
             versie = (
@@ -123,9 +125,10 @@ def overleg_detail(request, pk):
 @require_http_methods(["GET", "POST"])
 def overleg_cancel(request, pk):
     overleg = _overleg(request, pk)
-    if overleg.status != OverlegStatus.GEPLAND:
-        messages.error(request, _("Dit overleg is al gehouden of geannuleerd."))
-        return redirect("plannen:overleg", pk=overleg.pk)
+    if geweigerd := _niet_gepland(
+        request, overleg, _("Dit overleg is al gehouden of geannuleerd.")
+    ):
+        return geweigerd
     if request.method == "POST":
         with transaction.atomic():
             aantal = overleg_services.overleg_annuleren(overleg=overleg)
@@ -146,13 +149,16 @@ def overleg_cancel(request, pk):
 def voorbereiding(request, pk):
     """Tick the preparation actions of this meeting."""
     overleg = _overleg(request, pk)
-    if overleg.status == OverlegStatus.GEPLAND:
-        gedaan = {int(x) for x in request.POST.getlist("gedaan") if x.isdigit()}
+    gedaan = {int(x) for x in request.POST.getlist("gedaan") if x.isdigit()}
+    try:
         with transaction.atomic():
             overleg_services.voorbereiding_opslaan(
                 overleg=overleg, gedaan=gedaan, door=request.user
             )
             audit.log(request, action=AuditActie.UPDATE, obj=overleg, detail="voorbereiding")
+    except OverlegNietGepland:
+        pass  # held or cancelled: the ticks stay as they were, without a message
+    else:
         messages.success(request, _("De voorbereiding is opgeslagen."))
     return redirect("plannen:overleg", pk=overleg.pk)
 
@@ -178,6 +184,17 @@ def uitnodiging_opnieuw(request, pk, genodigde):
     return redirect("plannen:overleg", pk=overleg.pk)
 
 
+def _niet_gepland(request, overleg: Overleg, bericht: str):
+    """The services' rule that only a planned meeting can change (OverlegNietGepland), as
+    this page says it: back to the meeting with `bericht`; None when the meeting may change."""
+    try:
+        overleg_services.overleg_check_gepland(overleg)
+    except OverlegNietGepland:
+        messages.error(request, bericht)
+        return redirect("plannen:overleg", pk=overleg.pk)
+    return None
+
+
 def _overleg(request, pk) -> Overleg:
     return access.get_for_user_or_404(
         request,
@@ -197,9 +214,10 @@ def overleg_edit(request, pk):
     """Change date, time, place, chair or note-taker of a planned meeting, or add invitees;
     invitees already invited get an update of their calendar invitation."""
     overleg = _overleg(request, pk)
-    if overleg.status != OverlegStatus.GEPLAND:
-        messages.error(request, _("Alleen een gepland overleg kan worden gewijzigd."))
-        return redirect("plannen:overleg", pk=overleg.pk)
+    if geweigerd := _niet_gepland(
+        request, overleg, _("Alleen een gepland overleg kan worden gewijzigd.")
+    ):
+        return geweigerd
     form = OverlegWijzigForm(
         request.POST or None,
         instance=overleg,

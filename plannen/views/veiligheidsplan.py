@@ -15,7 +15,9 @@ from plannen.forms import (
     VeiligheidsplanForm,
     VeiligheidsplanStartForm,
 )
+from plannen.models import Ondertekening
 from plannen.schaalvraag import score_chart
+from plannen.selectors.veiligheidsplan import standaard_doel_aanwezig
 from plannen.services import plan as plan_services
 from plannen.services import veiligheidsplan as vp_services
 from plannen.services.plan import PlanConflict
@@ -42,9 +44,7 @@ def _vp_page(request, traject, plan, *, form=None, conflict=None, status=200):
             "score_form": ScoreForm(),
             "scores": scores,
             "chart": score_chart(scores),
-            "standaard_doel_aanwezig": any(
-                "veiligheidsafspraken van dit veiligheidsplan" in d.tekst for d in plan.doelen.all()
-            ),
+            "standaard_doel_aanwezig": standaard_doel_aanwezig(plan),
         },
         status=status,
     )
@@ -148,13 +148,16 @@ def ondertekenen(request, pk, nummer):
         request.POST or None,
         initial={
             "naam": request.user.get_full_name(),
-            "hoedanigheid": "professional",
-            "wijze": "app",
+            "hoedanigheid": Ondertekening.Hoedanigheid.PROFESSIONAL,
+            "wijze": Ondertekening.Wijze.APP,
         },
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        zelf = data["wijze"] == "app" and data["hoedanigheid"] == "professional"
+        zelf = (
+            data["wijze"] == Ondertekening.Wijze.APP
+            and data["hoedanigheid"] == Ondertekening.Hoedanigheid.PROFESSIONAL
+        )
         with transaction.atomic():
             vp_services.ondertekenen(
                 versie=versie, door=request.user, user=request.user if zelf else None, **data
