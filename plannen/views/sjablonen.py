@@ -1,7 +1,7 @@
 """An organisation's own versions of the four invitation templates (seed 002 DEEL G).
 
 The beheerder or the aandachtsfunctionaris of an organisation adapts a template; meetings
-planned by its people then use that version (plannen.uitnodigingen.sjabloon_voor). Putting
+planned by its people then use that version (plannen.selectors.uitnodiging.sjabloon_voor). Putting
 it back removes the own version, and the Richtlijn's text applies again."""
 
 from django.contrib import messages
