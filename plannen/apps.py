@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 def volgend_overleg(trajecten):
     """The column of "Mijn trajecten" with each traject's next meeting. A module-level
     function, so registering it again (ready() run twice) is the identical entry."""
-    from plannen.overleggen import volgende_overleggen
+    from plannen.selectors.overleg import volgende_overleggen
 
     datums = volgende_overleggen([t.pk for t in trajecten])
     for traject in trajecten:

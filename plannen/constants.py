@@ -20,3 +20,18 @@ class ActieStatus(models.TextChoices):
     BEZIG = "bezig", _("Bezig")
     GEDAAN = "gedaan", _("Gedaan")
     VERVALLEN = "vervallen", _("Vervallen")
+
+
+# The text fields of the Veiligheidsplan, in the order of the format (seed 002 DEEL H): the
+# form, the optimistic-locking save and the snapshot of a version use the same list.
+VP_TEXT = [
+    "doel_opheffen",
+    "doel_oorzaak",
+    "doel_herstel",
+    "veiligheidsvoorwaarden",
+    "zorgen_onveiligheid",
+    "grootste_zorg",
+    "complicerende_factoren",
+    "bestaande_veiligheid",
+    "datum_vervolgevaluatie",
+]

@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from plannen.constants import ActieStatus
+from plannen.constants import VP_TEXT, ActieStatus
 from plannen.models import (
     Actie,
     Doel,
@@ -19,9 +19,8 @@ from plannen.models import (
     VeiligheidsContact,
     Veiligheidsplan,
 )
-from plannen.selectors import sections
-from plannen.uitnodigingen import invulvelden_geldig
-from plannen.veiligheid import VP_TEXT
+from plannen.selectors.plan import sections
+from plannen.selectors.uitnodiging import invulvelden_geldig
 from regie.forms import DateInput, PhoneCleaningMixin
 from regie.models import User
 

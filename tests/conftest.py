@@ -271,7 +271,7 @@ def gerenderde_versie(planversie):
 def overleg(traject, procesregisseur):
     import datetime
 
-    from plannen.overleggen import overleg_plan
+    from plannen.services import overleg_plan
 
     return overleg_plan(
         traject=traject,

@@ -11,7 +11,7 @@ from django.core import mail
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from plannen.overleggen import overleg_plan
+from plannen.services import overleg_plan
 from regie.constants import Rol
 from tests.browser import (  # noqa: F401 (fixtures, used by name)
     assert_no_axe_violations,

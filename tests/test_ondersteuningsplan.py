@@ -8,8 +8,8 @@ from django.urls import reverse
 from plannen import services
 from plannen.constants import ActieStatus, KrachtZorgSoort
 from plannen.models import Actie, PlanVersie
-from plannen.overleggen import overleg_plan
 from plannen.selectors import diff, quality_issues, sections
+from plannen.services import overleg_plan
 from regie.constants import AuditActie
 from regie.models import AuditEntry
 from tests.factories import TrajectFactory
@@ -241,3 +241,24 @@ def test_actions_name_only_people_involved_and_the_page_reads_them_once(
     with CaptureQueriesContext(connection) as veel:
         client.get(url)
     assert len(veel) == len(weinig), "one query per page, not per goal"
+
+
+def test_opening_the_plan_or_the_veiligheidsplan_writes_nothing(login, procesregisseur, traject):
+    """Issue #13: a GET created the plan. The empty draft shows without a row in the
+    database; the first form that is posted creates it."""
+    from plannen.models import Ondersteuningsplan
+
+    client = login(procesregisseur)
+    response = client.get(reverse("plannen:plan", args=[traject.pk]))
+    assert response.status_code == 200
+    assert "De aanleiding, vraag of zorg is nog niet beschreven." in response.content.decode()
+    veiligheidsplan = client.get(reverse("plannen:veiligheidsplan", args=[traject.pk]))
+    assert veiligheidsplan.status_code == 200
+    assert not Ondersteuningsplan.objects.filter(traject=traject).exists()
+
+    client.post(
+        reverse("plannen:teksten", args=[traject.pk]),
+        {"revisie": 0, "aanleiding": "Ouders vragen hulp bij schulden."},
+    )
+    plan = Ondersteuningsplan.objects.get(traject=traject)
+    assert plan.aanleiding == "Ouders vragen hulp bij schulden." and plan.revisie == 1

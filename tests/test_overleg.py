@@ -4,8 +4,8 @@ import datetime
 
 from django.urls import reverse
 
-from plannen import overleggen
 from plannen.models import Overleg, OverlegStatus
+from plannen.services import overleg as overleggen
 from regie.constants import AuditActie
 from regie.models import AuditEntry
 

@@ -9,8 +9,8 @@ from pypdf import PdfReader
 
 from plannen import services
 from plannen.models import PlanPdf
-from plannen.overleggen import overleg_plan
 from plannen.pdf import new_fetcher, render_versie_pdf
+from plannen.services import overleg_plan
 from plannen.tasks import render_plan_pdf
 from regie.constants import AuditActie
 from regie.models import AuditEntry
@@ -53,7 +53,7 @@ def hostile_version(plan, procesregisseur, doel):
         eind=datetime.time(11),
         locatie=evil[:200],
     )
-    from plannen import veiligheid
+    from plannen.services import veiligheidsplan as veiligheid
 
     vp = veiligheid.veiligheidsplan_start(plan=plan, namen=evil[:200])
     veiligheid.veiligheidsplan_save(

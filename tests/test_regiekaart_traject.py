@@ -155,8 +155,7 @@ def test_the_competence_check_names_who_lacks_the_profile(
 
 
 def test_levels_3_to_5_ask_for_a_veiligheidsplan(login, procesregisseur, traject):
-    from plannen.services import plan_ensure
-    from plannen.veiligheid import veiligheidsplan_start
+    from plannen.services import plan_ensure, veiligheidsplan_start
 
     client = login(procesregisseur)
     assert "Veiligheidsplan nodig" not in client.get(traject.get_absolute_url()).content.decode()

@@ -12,7 +12,8 @@ from django.core import mail
 from django.urls import reverse
 
 from plannen.models import UitnodigingSjabloon
-from plannen.uitnodigingen import invullen, uitnodigingen, versturen
+from plannen.selectors import invullen, uitnodigingen
+from plannen.services import versturen
 from regie.models import AuditEntry
 
 FOUT = "Gebruik alleen {datum}, {begin} en {eind} tussen accolades."

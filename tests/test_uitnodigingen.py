@@ -11,9 +11,10 @@ from django.urls import reverse
 from icalendar import Calendar
 from pypdf import PdfReader
 
-from plannen import overleggen
 from plannen.models import Antwoord, Genodigde, OverlegSoort, UitnodigingSjabloon
-from plannen.uitnodigingen import herinneringen_versturen, uitnodigingen, versturen
+from plannen.selectors import uitnodigingen
+from plannen.services import herinneringen_versturen, versturen
+from plannen.services import overleg as overleggen
 from regie.constants import AuditActie, BerichtStatus
 from regie.models import AuditEntry, Bericht
 from regie.tasks import send_bericht

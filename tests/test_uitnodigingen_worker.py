@@ -8,7 +8,7 @@ import time
 import pytest
 from icalendar import Calendar
 
-from plannen.uitnodigingen import versturen
+from plannen.services import versturen
 from regie.constants import BerichtStatus
 from regie.models import Bericht
 from regie.smtp_sink import free_port

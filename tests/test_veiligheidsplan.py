@@ -6,9 +6,10 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from plannen import services, veiligheid
+from plannen import schaalvraag, services
 from plannen.models import Schaalscore
 from plannen.selectors import plan_with_everything, quality_issues
+from plannen.services import veiligheidsplan as veiligheid
 
 
 @pytest.fixture
@@ -64,7 +65,7 @@ def test_chart_shows_each_person_over_time_with_the_range(login, procesregisseur
                 naam=naam,
                 score=score,
             )
-    chart = veiligheid.score_chart(list(vp.scores.all()))
+    chart = schaalvraag.score_chart(list(vp.scores.all()))
     assert [lijn["naam"] for lijn in chart["lijnen"]] == ["Anna", "Marco", "Karim"]
     assert len({lijn["marker"] for lijn in chart["lijnen"]}) == 3  # shapes, not only colours
     assert [(b["min"], b["max"]) for b in chart["bereik"]] == [(2, 5), (4, 6)]
@@ -115,3 +116,26 @@ def test_vp_edit_conflict_keeps_both_texts(login, procesregisseur, casusregisseu
         and "Dat Yassin gewond raakt" in html
         and "Dat moeder vertrekt" in html
     )
+
+
+def test_the_standard_goal_is_marked_not_found_by_its_words(login, procesregisseur, traject, plan):
+    """Issue #13: the page found the standard goal by matching a piece of its text, so a goal
+    typed with the same words counted as the standard goal. Starting marks it instead."""
+    from plannen.models import Veiligheidsplan
+
+    Veiligheidsplan.objects.create(plan=plan)
+    services.doel_add(
+        plan=plan, tekst="Wij houden ons aan de veiligheidsafspraken van dit veiligheidsplan."
+    )
+    url = reverse("plannen:veiligheidsplan", args=[traject.pk])
+    client = login(procesregisseur)
+    assert client.get(url).context["standaard_doel_aanwezig"] is False
+
+
+def test_starting_marks_the_standard_goal(login, procesregisseur, traject, plan, vp):
+    """Issue #13: the goal the start adds carries the marker the page looks for."""
+    assert [d.tekst for d in plan.doelen.filter(standaarddoel=True)] == [
+        "Anna en Marco Jansen houden zich aan de veiligheidsafspraken van dit veiligheidsplan."
+    ]
+    url = reverse("plannen:veiligheidsplan", args=[traject.pk])
+    assert login(procesregisseur).get(url).context["standaard_doel_aanwezig"] is True

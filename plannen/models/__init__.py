@@ -14,6 +14,7 @@ from .overleg import (
     Overleg,
     OverlegSoort,
     OverlegStatus,
+    SjabloonSoort,
     UitnodigingSjabloon,
     Voorbereiding,
 )
@@ -41,6 +42,7 @@ __all__ = [
     "PlanPdf",
     "PlanVersie",
     "Schaalscore",
+    "SjabloonSoort",
     "UitnodigingSjabloon",
     "Veiligheidsafspraak",
     "VeiligheidsContact",

@@ -99,6 +99,11 @@ class Doel(models.Model):
         default=DoelBereikt.NOG_NIET,
     )
     volgorde = models.PositiveSmallIntegerField(default=0)
+    # The goal starting a Veiligheidsplan adds (002 DEEL H doelencheck); marked, so the
+    # check does not depend on its words (issue #13).
+    standaarddoel = models.BooleanField(
+        _("standaarddoel van het Veiligheidsplan"), default=False, editable=False
+    )
 
     class Meta:
         ordering = ["volgorde", "id"]

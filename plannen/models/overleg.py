@@ -23,6 +23,13 @@ class OverlegSoort(models.TextChoices):
     TUSSENTIJDS = "tussentijds", _("Tussentijds overleg / spoedoverleg")
 
 
+class SjabloonSoort(models.TextChoices):
+    """The meetings an invitation template (DEEL G) is for; the values of OverlegSoort."""
+
+    STARTOVERLEG = OverlegSoort.STARTOVERLEG.value, _("Startoverleg")
+    VOORTGANGSOVERLEG = OverlegSoort.VOORTGANGSOVERLEG.value, _("Voortgangsoverleg")
+
+
 class OverlegStatus(models.TextChoices):
     GEPLAND = "gepland", _("Gepland")
     GEHOUDEN = "gehouden", _("Gehouden")
@@ -162,7 +169,7 @@ class UitnodigingSjabloon(models.Model):
     soort = models.CharField(
         _("overleg"),
         max_length=12,
-        choices=[("start", _("Startoverleg")), ("voortgang", _("Voortgangsoverleg"))],
+        choices=SjabloonSoort.choices,
     )
     vorm = models.CharField(
         _("aanspreekvorm"), max_length=3, choices=[("u", _("u-vorm")), ("jij", _("jij-vorm"))]

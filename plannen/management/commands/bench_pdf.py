@@ -12,9 +12,10 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from plannen import services, veiligheid
 from plannen.management.commands._bench import bench_traject
 from plannen.pdf import render_versie_pdf
+from plannen.services import plan as plan_services
+from plannen.services import veiligheidsplan as vp_services
 
 
 class Rollback(Exception):
@@ -48,9 +49,9 @@ class Command(BaseCommand):
 
     def _build(self):
         user, traject = bench_traject()
-        plan = services.plan_ensure(traject=traject)
+        plan = plan_services.plan_ensure(traject=traject)
         tekst = "Een realistische alinea tekst over de situatie van het huishouden. " * 6
-        services.plan_sections_save(
+        plan_services.plan_sections_save(
             plan=plan,
             revisie=0,
             door=user,
@@ -60,19 +61,19 @@ class Command(BaseCommand):
             samenvatting=tekst,
         )
         for d in range(20):
-            doel = services.doel_add(plan=plan, tekst=f"Doel {d + 1}: " + tekst[:150])
+            doel = plan_services.doel_add(plan=plan, tekst=f"Doel {d + 1}: " + tekst[:150])
             for a in range(5):
-                services.actie_add(
+                plan_services.actie_add(
                     doel=doel,
                     door=user,
                     wat=f"Actie {a + 1} bij doel {d + 1}: " + tekst[:120],
                     wie="Anna Bench",
                     wanneer=datetime.date(2026, 12, 1),
                 )
-        vp = veiligheid.veiligheidsplan_start(plan=plan, namen="Anna Bench")
+        vp = vp_services.veiligheidsplan_start(plan=plan, namen="Anna Bench")
         for o in range(5):
             for p in range(6):
-                veiligheid.score_add(
+                vp_services.score_add(
                     vp=vp,
                     overleg=f"Overleg {o + 1}",
                     datum=datetime.date(2026, 1 + o, 1),
@@ -80,4 +81,4 @@ class Command(BaseCommand):
                     score=(o + p) % 11,
                     toelichting="toelichting",
                 )
-        return services.plan_fix(plan=plan, door=user, overleg="Benchmark")
+        return plan_services.plan_fix(plan=plan, door=user, overleg="Benchmark")

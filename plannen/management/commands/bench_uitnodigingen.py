@@ -15,8 +15,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.test.utils import override_settings
 
 from plannen.management.commands._bench import bench_traject
-from plannen.overleggen import overleg_plan
-from plannen.uitnodigingen import versturen
+from plannen.models import OverlegSoort
+from plannen.services.overleg import overleg_plan
+from plannen.services.uitnodiging import versturen
 from regie.constants import BerichtStatus
 from regie.models import Bericht
 from regie.smtp_sink import SmtpSink
@@ -41,7 +42,7 @@ class Command(BaseCommand):
         overleg = overleg_plan(
             traject=traject,
             door=user,
-            soort="start",
+            soort=OverlegSoort.STARTOVERLEG,
             datum=datetime.date.today() + datetime.timedelta(days=14),
             begin=datetime.time(10),
             eind=datetime.time(11, 30),

@@ -17,10 +17,12 @@ from django.utils import timezone
 
 from huishoudens.constants import Leefgebied
 from huishoudens.models import Traject
-from plannen import overleggen, services
 from plannen.constants import ActieStatus, KrachtZorgSoort
 from plannen.models import Ondersteuningsplan, OverlegSoort
-from plannen.uitnodigingen import versturen
+from plannen.selectors.overleg import mogelijke_genodigden
+from plannen.services import plan as plan_services
+from plannen.services.overleg import overleg_plan
+from plannen.services.uitnodiging import versturen
 from regie.management.commands.demo_data import demo_email
 from regie.models import User
 
@@ -39,7 +41,7 @@ def _traject(naam: str) -> Traject | None:
 
 def _save_sections(plan: Ondersteuningsplan, door, **fields) -> Ondersteuningsplan:
     plan.refresh_from_db()
-    return services.plan_sections_save(plan=plan, revisie=plan.revisie, door=door, **fields)
+    return plan_services.plan_sections_save(plan=plan, revisie=plan.revisie, door=door, **fields)
 
 
 class Command(BaseCommand):
@@ -66,7 +68,7 @@ class Command(BaseCommand):
         petra = _user("Petra", "de Vries")
         karim = _user("Karim", "El Amrani")
         today = timezone.localdate()
-        plan = services.plan_ensure(traject=traject)
+        plan = plan_services.plan_ensure(traject=traject)
         _save_sections(
             plan,
             petra,
@@ -125,8 +127,8 @@ class Command(BaseCommand):
                 "leefgebied": Leefgebied.ONDERWIJS,
             },
         ]:
-            services.kracht_zorg_add(plan=plan, **fields)
-        services.eerdere_hulp_add(
+            plan_services.kracht_zorg_add(plan=plan, **fields)
+        plan_services.eerdere_hulp_add(
             plan=plan,
             hulp="Budgetcursus",
             door="Sociaal Team Gouda",
@@ -134,57 +136,57 @@ class Command(BaseCommand):
             resultaat="Ouders hielden een kasboek bij; na een half jaar zijn ze ermee gestopt.",
         )
 
-        geld = services.doel_add(
+        geld = plan_services.doel_add(
             plan=plan,
             tekst="Wij hebben overzicht over onze schulden en een betalingsregeling.",
             leefgebied=Leefgebied.INKOMEN,
         )
-        services.actie_add(
+        plan_services.actie_add(
             doel=geld,
             door=petra,
             wat="Alle post en aanmaningen met ouders doornemen en een schuldenoverzicht maken.",
             wie_user=karim,
             wanneer=today - datetime.timedelta(days=5),  # overdue
         )
-        aanmelden = services.actie_add(
+        aanmelden = plan_services.actie_add(
             doel=geld,
             door=petra,
             wat="Gezin aanmelden bij de schuldhulpverlening.",
             wie_user=karim,
             wanneer=today + datetime.timedelta(days=10),
         )
-        services.actie_add(
+        plan_services.actie_add(
             doel=geld,
             door=petra,
             wat="Elke week samen de post openen.",
             wie="Marco Jansen",
             wanneer=today + datetime.timedelta(days=7),
         )
-        school = services.doel_add(
+        school = plan_services.doel_add(
             plan=plan,
             tekst="Daan gaat weer elke dag naar school.",
             leefgebied=Leefgebied.ONDERWIJS,
         )
-        services.actie_add(
+        plan_services.actie_add(
             doel=school,
             door=petra,
             wat="Gesprek met de mentor over wat Daan nodig heeft om zich veilig te voelen.",
             wie="Ilse Jansen",
             wanneer=today + datetime.timedelta(days=14),
         )
-        services.actie_add(
+        plan_services.actie_add(
             doel=school,
             door=petra,
             wat="Daan de eerste twee weken 's ochtends naar school brengen.",
             wie="Riet van Dam",
             wanneer=today + datetime.timedelta(days=21),
         )
-        rust = services.doel_add(
+        rust = plan_services.doel_add(
             plan=plan,
             tekst="Er is meer rust in huis en ouders hebben tijd voor de kinderen.",
             leefgebied=Leefgebied.MAATSCHAPPELIJKE_ONDERSTEUNING,
         )
-        services.actie_add(
+        plan_services.actie_add(
             doel=rust,
             door=petra,
             wat="Samen met ouders een vast weekritme maken.",
@@ -192,10 +194,10 @@ class Command(BaseCommand):
             wanneer=today + datetime.timedelta(days=28),
         )
 
-        services.plan_fix(plan=plan, door=petra, overleg="Startoverleg")
+        plan_services.plan_fix(plan=plan, door=petra, overleg="Startoverleg")
 
         # Since the startoverleg the draft moved on: "Wat is er veranderd" shows it.
-        services.actie_update(
+        plan_services.actie_update(
             actie=aanmelden,
             door=karim,
             status=ActieStatus.BEZIG,
@@ -213,12 +215,10 @@ class Command(BaseCommand):
 
         # The next voortgangsoverleg is planned and the invitations went out (demo mail
         # lands in var/mail); the reminder follows from Celery beat.
-        overleg = overleggen.overleg_plan(
+        overleg = overleg_plan(
             traject=traject,
             door=petra,
-            genodigden=[
-                {**m, "moet": m["rol"] == "Ouder"} for m in overleggen.mogelijke_genodigden(traject)
-            ],
+            genodigden=[{**m, "moet": m["rol"] == "Ouder"} for m in mogelijke_genodigden(traject)],
             soort=OverlegSoort.VOORTGANGSOVERLEG,
             datum=today + datetime.timedelta(days=21),
             begin=datetime.time(10),
@@ -233,7 +233,7 @@ class Command(BaseCommand):
         sanne = _user("Sanne", "Mulder")
         tom = _user("Tom", "Hendriks")
         today = timezone.localdate()
-        plan = services.plan_ensure(traject=traject)
+        plan = plan_services.plan_ensure(traject=traject)
         _save_sections(
             plan,
             sanne,
@@ -243,7 +243,7 @@ class Command(BaseCommand):
             ),
             zorgen_veiligheid=True,
         )
-        services.kracht_zorg_add(
+        plan_services.kracht_zorg_add(
             plan=plan,
             soort=KrachtZorgSoort.ZORG,
             wie="Buren",
@@ -252,12 +252,12 @@ class Command(BaseCommand):
             gevolgen="Mila is bang en slaapt slecht.",
             leefgebied=Leefgebied.VEILIGHEID,
         )
-        doel = services.doel_add(
+        doel = plan_services.doel_add(
             plan=plan,
             tekst="Mila is thuis veilig en weet bij wie ze terecht kan.",
             leefgebied=Leefgebied.VEILIGHEID,
         )
-        services.actie_add(
+        plan_services.actie_add(
             doel=doel,
             door=sanne,
             wat="Met Kevin en Mila afspraken maken over wat er gebeurt als het thuis misgaat.",

@@ -7,7 +7,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from plannen import services, veiligheid
 from plannen.forms import (
     AfspraakForm,
     ContactForm,
@@ -16,7 +15,13 @@ from plannen.forms import (
     VeiligheidsplanForm,
     VeiligheidsplanStartForm,
 )
-from plannen.views import _plan_for, case_roles_only, save_entry
+from plannen.models import Ondertekening
+from plannen.schaalvraag import score_chart
+from plannen.selectors.veiligheidsplan import standaard_doel_aanwezig
+from plannen.services import plan as plan_services
+from plannen.services import veiligheidsplan as vp_services
+from plannen.services.plan import PlanConflict
+from plannen.views.common import case_roles_only, plan_or_404, plan_read, save_entry
 from regie import audit
 from regie.constants import AuditActie
 
@@ -38,10 +43,8 @@ def _vp_page(request, traject, plan, *, form=None, conflict=None, status=200):
             "contact_form": ContactForm(),
             "score_form": ScoreForm(),
             "scores": scores,
-            "chart": veiligheid.score_chart(scores),
-            "standaard_doel_aanwezig": any(
-                "veiligheidsafspraken van dit veiligheidsplan" in d.tekst for d in plan.doelen.all()
-            ),
+            "chart": score_chart(scores),
+            "standaard_doel_aanwezig": standaard_doel_aanwezig(plan),
         },
         status=status,
     )
@@ -50,15 +53,17 @@ def _vp_page(request, traject, plan, *, form=None, conflict=None, status=200):
 @case_roles_only
 @require_http_methods(["GET", "POST"])
 def veiligheidsplan(request, pk):
-    traject, plan = _plan_for(request, pk)
-    if not hasattr(plan, "veiligheidsplan"):
+    traject, plan = plan_read(request, pk)
+    if plan is None or not hasattr(plan, "veiligheidsplan"):
         adults = [str(lid) for lid in traject.huishouden.leden.all() if not lid.minderjarig]
         form = VeiligheidsplanStartForm(
             request.POST or None, initial={"namen": " en ".join(adults)}
         )
         if request.method == "POST" and form.is_valid():
             with transaction.atomic():
-                vp = veiligheid.veiligheidsplan_start(plan=plan, namen=form.cleaned_data["namen"])
+                # Starting writes; opening the start form does not (issue #13).
+                plan = plan or plan_services.plan_ensure(traject=traject)
+                vp = vp_services.veiligheidsplan_start(plan=plan, namen=form.cleaned_data["namen"])
                 audit.log(request, action=AuditActie.CREATE, obj=vp)
             messages.success(
                 request,
@@ -67,7 +72,9 @@ def veiligheidsplan(request, pk):
                 ),
             )
             return redirect("plannen:veiligheidsplan", pk=traject.pk)
-        audit.log(request, action=AuditActie.READ, obj=plan, detail="veiligheidsplan starten")
+        audit.log(
+            request, action=AuditActie.READ, obj=plan or traject, detail="veiligheidsplan starten"
+        )
         return render(
             request, "plannen/veiligheidsplan_start.html", {"traject": traject, "form": form}
         )
@@ -76,9 +83,9 @@ def veiligheidsplan(request, pk):
         if form.is_valid():
             try:
                 with transaction.atomic():
-                    veiligheid.veiligheidsplan_save(vp=plan.veiligheidsplan, **form.cleaned_data)
+                    vp_services.veiligheidsplan_save(vp=plan.veiligheidsplan, **form.cleaned_data)
                     audit.log(request, action=AuditActie.UPDATE, obj=plan.veiligheidsplan)
-            except services.PlanConflict as conflict:
+            except PlanConflict as conflict:
                 mine = VeiligheidsplanForm(
                     data={**request.POST.dict(), "revisie": conflict.current.revisie},
                     instance=plan.veiligheidsplan,
@@ -93,8 +100,8 @@ def veiligheidsplan(request, pk):
 
 
 def _vp_add(request, pk, form_class, add, anchor):
-    traject, plan = _plan_for(request, pk)
-    if not hasattr(plan, "veiligheidsplan"):
+    traject, plan = plan_read(request, pk)
+    if plan is None or not hasattr(plan, "veiligheidsplan"):
         return redirect("plannen:veiligheidsplan", pk=traject.pk)
     vp = plan.veiligheidsplan
     return save_entry(
@@ -112,7 +119,7 @@ def _vp_add(request, pk, form_class, add, anchor):
 @require_POST
 def afspraak_new(request, pk):
     return _vp_add(
-        request, pk, AfspraakForm, lambda vp, d: veiligheid.afspraak_add(vp=vp, **d), "afspraken"
+        request, pk, AfspraakForm, lambda vp, d: vp_services.afspraak_add(vp=vp, **d), "afspraken"
     )
 
 
@@ -120,7 +127,7 @@ def afspraak_new(request, pk):
 @require_POST
 def contact_new(request, pk):
     return _vp_add(
-        request, pk, ContactForm, lambda vp, d: veiligheid.contact_add(vp=vp, **d), "contacten"
+        request, pk, ContactForm, lambda vp, d: vp_services.contact_add(vp=vp, **d), "contacten"
     )
 
 
@@ -128,28 +135,31 @@ def contact_new(request, pk):
 @require_POST
 def score_new(request, pk):
     return _vp_add(
-        request, pk, ScoreForm, lambda vp, d: veiligheid.score_add(vp=vp, **d), "schaalvraag"
+        request, pk, ScoreForm, lambda vp, d: vp_services.score_add(vp=vp, **d), "schaalvraag"
     )
 
 
 @case_roles_only
 @require_http_methods(["GET", "POST"])
 def ondertekenen(request, pk, nummer):
-    traject, plan = _plan_for(request, pk)
+    traject, plan = plan_or_404(request, pk)
     versie = get_object_or_404(plan.versies, nummer=nummer)
     form = OndertekenForm(
         request.POST or None,
         initial={
             "naam": request.user.get_full_name(),
-            "hoedanigheid": "professional",
-            "wijze": "app",
+            "hoedanigheid": Ondertekening.Hoedanigheid.PROFESSIONAL,
+            "wijze": Ondertekening.Wijze.APP,
         },
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        zelf = data["wijze"] == "app" and data["hoedanigheid"] == "professional"
+        zelf = (
+            data["wijze"] == Ondertekening.Wijze.APP
+            and data["hoedanigheid"] == Ondertekening.Hoedanigheid.PROFESSIONAL
+        )
         with transaction.atomic():
-            veiligheid.ondertekenen(
+            vp_services.ondertekenen(
                 versie=versie, door=request.user, user=request.user if zelf else None, **data
             )
             audit.log(

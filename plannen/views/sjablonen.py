@@ -1,7 +1,7 @@
 """An organisation's own versions of the four invitation templates (seed 002 DEEL G).
 
 The beheerder or the aandachtsfunctionaris of an organisation adapts a template; meetings
-planned by its people then use that version (plannen.uitnodigingen.sjabloon_voor). Putting
+planned by its people then use that version (plannen.selectors.uitnodiging.sjabloon_voor). Putting
 it back removes the own version, and the Richtlijn's text applies again."""
 
 from django.contrib import messages
@@ -12,12 +12,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from plannen.forms import SjabloonForm
-from plannen.models import UitnodigingSjabloon
+from plannen.models import SjabloonSoort, UitnodigingSjabloon
 from regie import access, audit
 from regie.constants import AuditActie, Rol
 
 beleid_only = access.require_role(Rol.BEHEERDER, Rol.AANDACHTSFUNCTIONARIS)
-SOORTEN = [("start", "u"), ("start", "jij"), ("voortgang", "u"), ("voortgang", "jij")]
+# The four templates of the Richtlijn, as (soort, vorm) in the order of the list page.
+SJABLONEN = [(soort.value, vorm) for soort in SjabloonSoort for vorm in ("u", "jij")]
 
 
 def _organisatie(request):
@@ -30,7 +31,7 @@ def _organisatie(request):
 def _sjablonen(request, soort, vorm):
     """(organisation, the Richtlijn's template, the organisation's own version or None)."""
     organisatie = _organisatie(request)
-    if (soort, vorm) not in SOORTEN:
+    if (soort, vorm) not in SJABLONEN:
         raise Http404
     sjablonen = UitnodigingSjabloon.objects.filter(soort=soort, vorm=vorm)
     richtlijn = sjablonen.get(organisatie=None)
@@ -45,7 +46,7 @@ def sjabloon_list(request):
         (s.soort, s.vorm): s for s in UitnodigingSjabloon.objects.filter(organisatie=organisatie)
     }
     richtlijn = {(s.soort, s.vorm): s for s in UitnodigingSjabloon.objects.filter(organisatie=None)}
-    rijen = [(richtlijn[key], eigen.get(key)) for key in SOORTEN]
+    rijen = [(richtlijn[key], eigen.get(key)) for key in SJABLONEN]
     return render(request, "plannen/sjablonen.html", {"rijen": rijen, "organisatie": organisatie})
 
 

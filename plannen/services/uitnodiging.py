@@ -1,5 +1,5 @@
-"""Invitations of a meeting from the DEEL G templates (seed 002): the organisation's own
-template when it has one, otherwise the Richtlijn's; u or jij as the household prefers.
+"""Sending the invitations of a meeting (seed 002 DEEL G; the texts come from
+plannen.selectors.uitnodiging).
 
 Sending goes through the outbox (regie.outbox): every message is a row written in the
 transaction of the change that causes it, with an idempotency key, and carries a calendar
@@ -10,19 +10,17 @@ file (plannen.agenda). What is sent when:
 - `annulering_versturen`: a cancellation (CANCEL);
 - `herinneringen_versturen` (Celery beat, daily): the reminder of fase 5a a configurable
   number of days (REGIE_HERINNERING_DAGEN) before each voortgangsoverleg.
-Invitees without e-mail get a printable letter (plannen.views_overleg.uitnodiging_brief).
+Invitees without e-mail get a printable letter (plannen.views.overleg.uitnodiging_brief).
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
-from django.utils import formats, timezone
+from django.utils import timezone
 
 from plannen import agenda
 from plannen.models import (
@@ -31,112 +29,12 @@ from plannen.models import (
     Overleg,
     OverlegSoort,
     OverlegStatus,
-    UitnodigingSjabloon,
 )
+from plannen.selectors.uitnodiging import uitnodigingen
 from regie.outbox import absolute_url, bericht_queue
 
-
-@dataclass
-class Uitnodiging:
-    genodigde: Genodigde
-    onderwerp: str
-    kopgegevens: list[tuple[str, str]]
-    aanhef: str
-    alinea_voor: list[str]
-    agenda_intro: str
-    agenda: list[str]
-    alinea_na: list[str]
-    groet: str
-    afzender: list[str]
-    antwoord_url: str = field(default="")
-    vorm: str = "u"
-
-    @property
-    def aan(self) -> str:
-        return self.genodigde.naam
-
-
-# The placeholders an invitation text may hold, bare only; `{{` and `}}` are literal braces.
-INVULVELDEN = ("datum", "begin", "eind")
-_INVULVELD = re.compile(r"\{\{|\}\}|\{(" + "|".join(INVULVELDEN) + r")\}")
-
-
-def invulvelden_geldig(tekst: str) -> bool:
-    """True when every brace in `tekst` is a bare placeholder or a doubled brace: no format
-    spec, conversion, attribute, index or unknown name (issue #11)."""
-    rest = _INVULVELD.sub("", tekst)
-    return "{" not in rest and "}" not in rest
-
-
-def invullen(tekst: str, **waarden: str) -> str:
-    """Fill in the bare placeholders. Not str.format: a text that slipped past the check
-    (`{datum:>5000000}`, `{datum:{eind}}`) stays as typed instead of breaking the invitation."""
-
-    def vervang(match: re.Match) -> str:
-        naam = match.group(1)
-        return waarden[naam] if naam else match.group(0)[0]
-
-    return _INVULVELD.sub(vervang, tekst)
-
-
-def sjabloon_voor(overleg: Overleg) -> UitnodigingSjabloon:
-    soort = "start" if overleg.soort == OverlegSoort.STARTOVERLEG else "voortgang"
-    kandidaten = UitnodigingSjabloon.objects.filter(
-        soort=soort, vorm=overleg.traject.huishouden.aanspreekvorm
-    )
-    organisatie = overleg.aangemaakt_door.organisatie_id
-    # The organisation's own version wins over the Richtlijn's (which has no organisation).
-    return (
-        kandidaten.filter(organisatie_id=organisatie).first() if organisatie else None
-    ) or kandidaten.filter(organisatie__isnull=True).first()
-
-
-def antwoord_url(genodigde: Genodigde) -> str:
-    return absolute_url("plannen:antwoord", token=genodigde.token)
-
-
-def uitnodigingen(overleg: Overleg, genodigden=None) -> list[Uitnodiging]:
-    """One invitation per invitee, filled with klant(en), kinderen, genodigden and the time."""
-    sjabloon = sjabloon_voor(overleg)
-    leden = list(overleg.traject.huishouden.leden.all())
-    alle = list(overleg.genodigden.all())
-    datum = formats.date_format(overleg.datum, "l j F Y")
-    kop = [
-        ("Klant(en)", ", ".join(str(lid) for lid in leden if not lid.minderjarig) or "—"),
-        ("Kinderen", ", ".join(str(lid) for lid in leden if lid.minderjarig) or "—"),
-        ("Genodigden", ", ".join(g.naam for g in alle)),
-        ("Datum", datum),
-        ("Tijd", f"{overleg.begin:%H:%M} – {overleg.eind:%H:%M} uur"),
-        ("Locatie", overleg.locatie or overleg.online_link),
-    ]
-    zin = invullen(
-        sjabloon.uitnodiging,
-        datum=datum,
-        begin=f"{overleg.begin:%H:%M}",
-        eind=f"{overleg.eind:%H:%M}",
-    )
-    afzender = overleg.voorzitter or overleg.aangemaakt_door
-    return [
-        Uitnodiging(
-            genodigde=g,
-            onderwerp=sjabloon.onderwerp,
-            kopgegevens=kop,
-            aanhef=f"Beste {g.naam},",
-            alinea_voor=[zin, sjabloon.doel],
-            agenda_intro=sjabloon.agenda_intro,
-            agenda=list(sjabloon.agenda),
-            alinea_na=[sjabloon.slot, sjabloon.afsluiting],
-            groet=sjabloon.groet,
-            afzender=[afzender.get_full_name(), str(afzender.organisatie or "")],
-            antwoord_url=antwoord_url(g),
-            vorm=sjabloon.vorm,
-        )
-        for g in (alle if genodigden is None else genodigden)
-    ]
-
-
 # What each kind of message says above the invitation text, and in its subject.
-SOORTEN = {
+BERICHTSOORTEN = {
     "uitnodiging": ("", ""),
     "wijziging": ("Gewijzigd: ", "Het overleg is gewijzigd. Dit zijn de nieuwe gegevens."),
     "herinnering": ("Herinnering: ", "Een herinnering aan het overleg hieronder."),
@@ -148,7 +46,7 @@ def _verstuur(overleg: Overleg, soort: str, genodigden) -> int:
     """Queue one message of `soort` per invitee with an e-mail address; idempotent per
     meeting, SEQUENCE, invitee and kind."""
     methode = agenda.CANCEL if soort == "annulering" else agenda.REQUEST
-    prefix, intro = SOORTEN[soort]
+    prefix, intro = BERICHTSOORTEN[soort]
     aantal = 0
     for u in uitnodigingen(overleg, [g for g in genodigden if g.email]):
         g = u.genodigde

@@ -11,16 +11,18 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from huishoudens.selectors import get_traject_for_user
-from plannen import overleggen
 from plannen.forms import AfrondenForm, OverlegForm, OverlegWijzigForm
 from plannen.models import Antwoord, Genodigde, Overleg, OverlegStatus
 from plannen.pdf import render_pdf
-from plannen.uitnodigingen import antwoord_geven, uitnodigingen, versturen
+from plannen.selectors import overleg as overleg_selectors
+from plannen.selectors.uitnodiging import uitnodigingen
+from plannen.services import overleg as overleg_services
+from plannen.services.overleg import OverlegNietGepland
+from plannen.services.uitnodiging import antwoord_geven, versturen
+from plannen.views.common import case_roles_only
 from regie import access, audit
-from regie.constants import CASE_ROLES, AuditActie
+from regie.constants import AuditActie
 from regie.outbox import bericht_opnieuw
-
-case_roles_only = access.require_role(*CASE_ROLES)
 
 
 @case_roles_only
@@ -44,8 +46,8 @@ def overleg_new(request, pk):
     traject = get_traject_for_user(request, pk)
     form = OverlegForm(
         request.POST or None,
-        mensen=overleggen.mogelijke_genodigden(traject),
-        voorzitters=overleggen.voorzitter_keuzes(traject, request.user),
+        mensen=overleg_selectors.mogelijke_genodigden(traject),
+        voorzitters=overleg_selectors.voorzitter_keuzes(traject, request.user),
     )
     if request.method == "POST" and form.is_valid():
         data = {
@@ -55,7 +57,7 @@ def overleg_new(request, pk):
         }
         status = OverlegStatus.GEHOUDEN if form.cleaned_data["verslag"] else OverlegStatus.GEPLAND
         with transaction.atomic():
-            overleg = overleggen.overleg_plan(
+            overleg = overleg_services.overleg_plan(
                 traject=traject,
                 door=request.user,
                 genodigden=form.genodigden_data(),
@@ -75,9 +77,10 @@ def overleg_detail(request, pk):
     traject = overleg.traject
     form = AfrondenForm(request.POST or None)
     if request.method == "POST":
-        if overleg.status != OverlegStatus.GEPLAND:
-            messages.error(request, _("Dit overleg is al gehouden of geannuleerd."))
-            return redirect("plannen:overleg", pk=overleg.pk)
+        if geweigerd := _niet_gepland(
+            request, overleg, _("Dit overleg is al gehouden of geannuleerd.")
+        ):
+            return geweigerd
         if form.is_valid():
             aanwezig = {int(x) for x in request.POST.getlist("aanwezig") if x.isdigit()}
             versie = (
@@ -86,7 +89,7 @@ def overleg_detail(request, pk):
                 else None
             )
             with transaction.atomic():
-                volgende = overleggen.overleg_afronden(
+                volgende = overleg_services.overleg_afronden(
                     overleg=overleg,
                     aanwezig=aanwezig,
                     planversie=versie,
@@ -112,7 +115,7 @@ def overleg_detail(request, pk):
             "afgemeld_moet": [
                 g for g in genodigden if g.moet_aanwezig and g.antwoord == Antwoord.AFGEMELD
             ],
-            "checklist": overleggen.checklist(overleg),
+            "checklist": overleg_selectors.checklist(overleg),
             "form": form,
         },
     )
@@ -122,12 +125,13 @@ def overleg_detail(request, pk):
 @require_http_methods(["GET", "POST"])
 def overleg_cancel(request, pk):
     overleg = _overleg(request, pk)
-    if overleg.status != OverlegStatus.GEPLAND:
-        messages.error(request, _("Dit overleg is al gehouden of geannuleerd."))
-        return redirect("plannen:overleg", pk=overleg.pk)
+    if geweigerd := _niet_gepland(
+        request, overleg, _("Dit overleg is al gehouden of geannuleerd.")
+    ):
+        return geweigerd
     if request.method == "POST":
         with transaction.atomic():
-            aantal = overleggen.overleg_annuleren(overleg=overleg)
+            aantal = overleg_services.overleg_annuleren(overleg=overleg)
             audit.log(request, action=AuditActie.UPDATE, obj=overleg, detail="geannuleerd")
         messages.success(
             request,
@@ -145,11 +149,16 @@ def overleg_cancel(request, pk):
 def voorbereiding(request, pk):
     """Tick the preparation actions of this meeting."""
     overleg = _overleg(request, pk)
-    if overleg.status == OverlegStatus.GEPLAND:
-        gedaan = {int(x) for x in request.POST.getlist("gedaan") if x.isdigit()}
+    gedaan = {int(x) for x in request.POST.getlist("gedaan") if x.isdigit()}
+    try:
         with transaction.atomic():
-            overleggen.voorbereiding_opslaan(overleg=overleg, gedaan=gedaan, door=request.user)
+            overleg_services.voorbereiding_opslaan(
+                overleg=overleg, gedaan=gedaan, door=request.user
+            )
             audit.log(request, action=AuditActie.UPDATE, obj=overleg, detail="voorbereiding")
+    except OverlegNietGepland:
+        pass  # held or cancelled: the ticks stay as they were, without a message
+    else:
         messages.success(request, _("De voorbereiding is opgeslagen."))
     return redirect("plannen:overleg", pk=overleg.pk)
 
@@ -175,6 +184,17 @@ def uitnodiging_opnieuw(request, pk, genodigde):
     return redirect("plannen:overleg", pk=overleg.pk)
 
 
+def _niet_gepland(request, overleg: Overleg, bericht: str):
+    """The services' rule that only a planned meeting can change (OverlegNietGepland), as
+    this page says it: back to the meeting with `bericht`; None when the meeting may change."""
+    try:
+        overleg_services.overleg_check_gepland(overleg)
+    except OverlegNietGepland:
+        messages.error(request, bericht)
+        return redirect("plannen:overleg", pk=overleg.pk)
+    return None
+
+
 def _overleg(request, pk) -> Overleg:
     return access.get_for_user_or_404(
         request,
@@ -194,18 +214,19 @@ def overleg_edit(request, pk):
     """Change date, time, place, chair or note-taker of a planned meeting, or add invitees;
     invitees already invited get an update of their calendar invitation."""
     overleg = _overleg(request, pk)
-    if overleg.status != OverlegStatus.GEPLAND:
-        messages.error(request, _("Alleen een gepland overleg kan worden gewijzigd."))
-        return redirect("plannen:overleg", pk=overleg.pk)
+    if geweigerd := _niet_gepland(
+        request, overleg, _("Alleen een gepland overleg kan worden gewijzigd.")
+    ):
+        return geweigerd
     form = OverlegWijzigForm(
         request.POST or None,
         instance=overleg,
-        voorzitters=overleggen.voorzitter_keuzes(overleg.traject, request.user),
-        mensen=overleggen.nog_niet_genodigd(overleg),
+        voorzitters=overleg_selectors.voorzitter_keuzes(overleg.traject, request.user),
+        mensen=overleg_selectors.nog_niet_genodigd(overleg),
     )
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
-            aantal = overleggen.overleg_wijzigen(
+            aantal = overleg_services.overleg_wijzigen(
                 overleg=form.save(commit=False),
                 gewijzigd=form.changed_data,
                 extra_genodigden=form.extra_genodigden_data(),

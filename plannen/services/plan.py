@@ -1,4 +1,5 @@
-"""Writes of the plannen app: the draft plan, goals and actions, and fixing a version."""
+"""Writes of the Ondersteuningsplan: the draft, goals and actions, fixing a version, its PDF
+and sending it."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from plannen.models import (
     PlanPdf,
     PlanVersie,
 )
-from plannen.selectors import plan_with_everything, snapshot
+from plannen.selectors.plan import plan_recipients, plan_with_everything, snapshot
 from regie.dispatch import dispatch_on_commit
 
 TEXT_SECTIONS = [
@@ -79,7 +80,6 @@ def eerdere_hulp_add(*, plan: Ondersteuningsplan, **fields) -> EerdereHulp:
     return EerdereHulp.objects.create(plan=plan, **fields)
 
 
-@transaction.atomic
 @transaction.atomic
 def doel_add(*, plan: Ondersteuningsplan, **fields) -> Doel:
     volgorde = (plan.doelen.aggregate(m=Max("volgorde"))["m"] or 0) + 1
@@ -145,35 +145,6 @@ def pdf_request(*, versie: PlanVersie) -> PlanPdf:
         pdf.save(update_fields=["status", "fout"])
     dispatch_on_commit(render_plan_pdf, pdf.pk)
     return pdf
-
-
-def plan_recipients(versie: PlanVersie) -> tuple[list[tuple[str, str]], list[str]]:
-    """Who receives a fixed version (002 fase 4 step 1): the household, the involved
-    professionals and the regisseurs, each with an e-mail address. Sharing with professionals needs every member's
-    consent (002 ch. 7): the second list names the members whose consent is missing."""
-    from huishoudens.consent import consent_complete
-
-    huishouden = versie.plan.traject.huishouden
-    ontbreekt = [
-        str(lid)
-        for lid in huishouden.leden.prefetch_related("toestemmingen")
-        if not consent_complete(lid)
-    ]
-    ontvangers = []
-    if huishouden.email:
-        ontvangers.append((huishouden.naam, huishouden.email))
-    professionals = [
-        (p.weergavenaam, p.email or (p.user.email if p.user_id else ""))
-        for p in huishouden.professionals.select_related("user")
-    ]
-    professionals += [
-        (b.user.get_full_name(), b.user.email)
-        for b in versie.plan.traject.betrokkenen.actief().select_related("user")
-    ]
-    for naam, email in professionals:
-        if email and email not in {e for _n, e in ontvangers}:
-            ontvangers.append((naam, email))
-    return ontvangers, ontbreekt
 
 
 @transaction.atomic

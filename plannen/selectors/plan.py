@@ -1,4 +1,5 @@
-"""Reads of the plannen app: the plan as one document, its quality, versions, my actions."""
+"""Reads of the Ondersteuningsplan: the plan as one document (its snapshot), its quality,
+versions, recipients and "Mijn acties"."""
 
 from __future__ import annotations
 
@@ -11,11 +12,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from huishoudens.consent import consent_complete
-from huishoudens.constants import TrajectRol
+from huishoudens.constants import Fase, TrajectRol
 from plannen.constants import ActieStatus, KrachtZorgSoort
-from plannen.models import Actie, Doel, Ondersteuningsplan, OverlegStatus, Veiligheidsplan
+from plannen.models import Actie, Doel, Ondersteuningsplan, PlanVersie
+from plannen.selectors.overleg import geplande_overleggen
+from plannen.selectors.veiligheidsplan import vp_snapshot
 
-DATA = Path(__file__).resolve().parent / "data" / "ondersteuningsplan.json"
+DATA = Path(__file__).resolve().parent.parent / "data" / "ondersteuningsplan.json"
 
 
 @cache
@@ -50,114 +53,131 @@ def plan_with_everything(plan_id: int) -> Ondersteuningsplan:
     )
 
 
+def plan_of_traject(traject) -> Ondersteuningsplan | None:
+    """The traject's plan with everything, or None when nobody started it yet."""
+    plan_id = (
+        Ondersteuningsplan.objects.filter(traject=traject).values_list("pk", flat=True).first()
+    )
+    return plan_with_everything(plan_id) if plan_id else None
+
+
+def plan_rijen(plan: Ondersteuningsplan, relatie: str):
+    """The rows of one of the plan's relations (`doelen`, `versies`, ...); none for the empty
+    draft of a plan nobody started yet, which is shown but not saved (issue #13)."""
+    return getattr(plan, relatie).all() if plan.pk else []
+
+
 def snapshot(plan: Ondersteuningsplan) -> dict:
     """Every section of the format in its order, as plain data (what a version fixes)."""
     huishouden = plan.traject.huishouden
     leden = list(huishouden.leden.all())
-    proces = next(
-        (
-            b.user
-            for b in plan.traject.betrokkenen.all()
-            if b.rol == TrajectRol.PROCESREGISSEUR and b.tot is None
-        ),
-        None,
-    )
     return {
         "datum": timezone.localdate().isoformat(),
-        "contactgegevens": {
-            "naam": huishouden.naam,
-            "adres": huishouden.adres,
-            "postcode": huishouden.postcode,
-            "woonplaats": huishouden.woonplaats,
-            "telefoon": huishouden.telefoon,
-            "email": huishouden.email,
-        },
-        "gezinsleden": [
-            {
-                "naam": str(lid),
-                "geslacht": lid.get_geslacht_display(),
-                "geboortedatum": lid.geboortedatum.isoformat(),
-                "rol": lid.get_rol_in_gezin_display(),
-                "gezag": lid.get_gezag_display() if lid.gezag else "",
-                "burgerlijke_staat": lid.burgerlijke_staat,
-                "beroep": lid.beroep,
-                "adres": lid.adres,
-                "telefoon": lid.telefoon,
-                "email": lid.email,
-            }
-            for lid in leden
-        ],
-        "procesregisseur": {
-            "naam": proces.get_full_name(),
-            "email": proces.email,
-            "telefoon": proces.telefoon,
-        }
-        if proces
-        else None,
-        "familie_en_vrienden": [
-            {"naam": n.naam, "rol": n.rol, "email": n.email, "telefoon": n.telefoon}
-            for n in huishouden.netwerk.all()
-        ],
-        "professionals": [
-            {
-                "naam": p.weergavenaam,
-                "organisatie": p.organisatienaam,
-                "email": p.email or (p.user.email if p.user_id else ""),
-                "telefoon": p.telefoon,
-            }
-            for p in huishouden.professionals.all()
-        ],
-        "overige_gegevens": [
-            {
-                "naam": str(lid),
-                "toestemming": consent_complete(lid),
-                "vir": lid.vir_signaal,
-                "woonplaatsbeginsel": lid.woonplaatsbeginsel_gecontroleerd,
-                "legitimatie": lid.legitimatie_gecontroleerd,
-            }
-            for lid in leden
-        ],
+        "contactgegevens": _contactgegevens(huishouden),
+        "gezinsleden": [_gezinslid(lid) for lid in leden],
+        "procesregisseur": _procesregisseur(plan.traject),
+        "familie_en_vrienden": [_netwerklid(n) for n in huishouden.netwerk.all()],
+        "professionals": [_professional(p) for p in huishouden.professionals.all()],
+        "overige_gegevens": [_overige_gegevens(lid) for lid in leden],
         "aanleiding": plan.aanleiding,
         "krachten": [
             _kz(k) for k in plan.krachten_zorgen.all() if k.soort == KrachtZorgSoort.KRACHT
         ],
         "zorgen": [_kz(k) for k in plan.krachten_zorgen.all() if k.soort == KrachtZorgSoort.ZORG],
-        "eerdere_hulp": [
-            {"hulp": h.hulp, "door": h.door, "wanneer": h.wanneer, "resultaat": h.resultaat}
-            for h in plan.eerdere_hulp.all()
-        ],
+        "eerdere_hulp": [_eerdere_hulp(h) for h in plan.eerdere_hulp.all()],
         "integrale_analyse": plan.integrale_analyse,
         "gewenst_resultaat": plan.gewenst_resultaat,
         "zorgen_veiligheid": plan.zorgen_veiligheid,
-        "doelen": [
-            {
-                "tekst": d.tekst,
-                "bereikt": d.get_bereikt_display(),
-                "acties": [
-                    {
-                        "wie": a.uitvoerder,
-                        "wat": a.wat,
-                        "wanneer": a.wanneer.isoformat() if a.wanneer else "",
-                        "status": a.get_status_display(),
-                    }
-                    for a in d.acties.all()
-                ],
-            }
-            for d in plan.doelen.all()
-        ],
+        "doelen": [_doel(d) for d in plan.doelen.all()],
         "samenvatting": plan.samenvatting,
         "planning_overleg": planning_overleg(plan),
         "veiligheidsplan": _vp(plan),
     }
 
 
-def geplande_overleggen(traject) -> list:
-    """The traject's meetings still to come (status gepland, today or later)."""
-    return list(
-        traject.overleggen.filter(
-            status=OverlegStatus.GEPLAND, datum__gte=timezone.localdate()
-        ).order_by("datum", "begin")
+def _contactgegevens(huishouden) -> dict:
+    return {
+        "naam": huishouden.naam,
+        "adres": huishouden.adres,
+        "postcode": huishouden.postcode,
+        "woonplaats": huishouden.woonplaats,
+        "telefoon": huishouden.telefoon,
+        "email": huishouden.email,
+    }
+
+
+def _gezinslid(lid) -> dict:
+    return {
+        "naam": str(lid),
+        "geslacht": lid.get_geslacht_display(),
+        "geboortedatum": lid.geboortedatum.isoformat(),
+        "rol": lid.get_rol_in_gezin_display(),
+        "gezag": lid.get_gezag_display() if lid.gezag else "",
+        "burgerlijke_staat": lid.burgerlijke_staat,
+        "beroep": lid.beroep,
+        "adres": lid.adres,
+        "telefoon": lid.telefoon,
+        "email": lid.email,
+    }
+
+
+def _procesregisseur(traject) -> dict | None:
+    """The current procesregisseur of the traject, from the prefetched betrokkenen."""
+    proces = next(
+        (
+            b.user
+            for b in traject.betrokkenen.all()
+            if b.rol == TrajectRol.PROCESREGISSEUR and b.tot is None
+        ),
+        None,
     )
+    if proces is None:
+        return None
+    return {"naam": proces.get_full_name(), "email": proces.email, "telefoon": proces.telefoon}
+
+
+def _netwerklid(n) -> dict:
+    return {"naam": n.naam, "rol": n.rol, "email": n.email, "telefoon": n.telefoon}
+
+
+def _professional(p) -> dict:
+    return {
+        "naam": p.weergavenaam,
+        "organisatie": p.organisatienaam,
+        "email": p.email or (p.user.email if p.user_id else ""),
+        "telefoon": p.telefoon,
+    }
+
+
+def _overige_gegevens(lid) -> dict:
+    return {
+        "naam": str(lid),
+        "toestemming": consent_complete(lid),
+        "vir": lid.vir_signaal,
+        "woonplaatsbeginsel": lid.woonplaatsbeginsel_gecontroleerd,
+        "legitimatie": lid.legitimatie_gecontroleerd,
+    }
+
+
+def _eerdere_hulp(h) -> dict:
+    return {"hulp": h.hulp, "door": h.door, "wanneer": h.wanneer, "resultaat": h.resultaat}
+
+
+def _doel(d) -> dict:
+    return {
+        "tekst": d.tekst,
+        "bereikt": d.get_bereikt_display(),
+        "acties": [_actie(a) for a in d.acties.all()],
+    }
+
+
+def _actie(a) -> dict:
+    return {
+        "wie": a.uitvoerder,
+        "wat": a.wat,
+        "wanneer": a.wanneer.isoformat() if a.wanneer else "",
+        "status": a.get_status_display(),
+    }
 
 
 def planning_overleg(plan) -> list[dict]:
@@ -179,16 +199,14 @@ def planning_overleg(plan) -> list[dict]:
             "tijd": o.tijd.strftime("%H:%M") if o.tijd else "",
             "locatie": o.locatie,
         }
-        for o in plan.planning.all()
+        for o in plan_rijen(plan, "planning")
     ]
     return sorted(rijen, key=lambda r: (r["datum"], r["tijd"]))
 
 
-def _vp(plan):
+def _vp(plan) -> dict | None:
     if not hasattr(plan, "veiligheidsplan"):
         return None
-    from plannen.veiligheid import vp_snapshot
-
     return vp_snapshot(plan.veiligheidsplan)
 
 
@@ -208,7 +226,7 @@ def quality_issues(plan: Ondersteuningsplan) -> list[str]:
     issues = []
     if not plan.aanleiding.strip():
         issues.append(_("De aanleiding, vraag of zorg is nog niet beschreven."))
-    for doel in plan.doelen.all():
+    for doel in plan_rijen(plan, "doelen"):
         acties = list(doel.acties.all())
         if not acties:
             issues.append(_("Doel “%(doel)s” heeft nog geen actie.") % {"doel": doel})
@@ -219,7 +237,7 @@ def quality_issues(plan: Ondersteuningsplan) -> list[str]:
                 )
             if not actie.wanneer:
                 issues.append(_("Bij actie “%(actie)s” staat niet wanneer.") % {"actie": actie})
-    for zorg in plan.krachten_zorgen.all():
+    for zorg in plan_rijen(plan, "krachten_zorgen"):
         if zorg.soort == KrachtZorgSoort.ZORG and not zorg.wie.strip():
             issues.append(
                 _("Bij de zorg “%(zorg)s” staat niet wie de zorg omschrijft.")
@@ -247,12 +265,34 @@ def mijn_acties(user):
     """Open actions of a Regie user across their households, overdue first."""
     return (
         Actie.objects.filter(wie_user=user, status__in=[ActieStatus.OPEN, ActieStatus.BEZIG])
-        .exclude(doel__plan__traject__fase="gesloten")
+        .exclude(doel__plan__traject__fase=Fase.GESLOTEN)
         .select_related("doel__plan__traject__huishouden")
         .order_by(F("wanneer").asc(nulls_last=True), "id")
     )
 
 
-def heeft_veiligheidsplan(traject) -> bool:
-    """For other apps (the regiekaart's checks): does the traject have a Veiligheidsplan?"""
-    return Veiligheidsplan.objects.filter(plan__traject=traject).exists()
+def plan_recipients(versie: PlanVersie) -> tuple[list[tuple[str, str]], list[str]]:
+    """Who receives a fixed version (002 fase 4 step 1): the household, the involved
+    professionals and the regisseurs, each with an e-mail address. Sharing with professionals needs every member's
+    consent (002 ch. 7): the second list names the members whose consent is missing."""
+    huishouden = versie.plan.traject.huishouden
+    ontbreekt = [
+        str(lid)
+        for lid in huishouden.leden.prefetch_related("toestemmingen")
+        if not consent_complete(lid)
+    ]
+    ontvangers = []
+    if huishouden.email:
+        ontvangers.append((huishouden.naam, huishouden.email))
+    professionals = [
+        (p.weergavenaam, p.email or (p.user.email if p.user_id else ""))
+        for p in huishouden.professionals.select_related("user")
+    ]
+    professionals += [
+        (b.user.get_full_name(), b.user.email)
+        for b in versie.plan.traject.betrokkenen.actief().select_related("user")
+    ]
+    for naam, email in professionals:
+        if email and email not in {e for _n, e in ontvangers}:
+            ontvangers.append((naam, email))
+    return ontvangers, ontbreekt

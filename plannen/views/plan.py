@@ -9,8 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from huishoudens.selectors import betrokken_users, get_traject_for_user
-from plannen import services
+from huishoudens.selectors import betrokken_users
 from plannen.constants import ActieStatus, DoelBereikt
 from plannen.forms import (
     ActieForm,
@@ -21,26 +20,23 @@ from plannen.forms import (
     PlanTekstForm,
     VaststellenForm,
 )
-from plannen.models import Actie, PlanPdf
-from plannen.selectors import (
+from plannen.models import Actie, Ondersteuningsplan, PlanPdf
+from plannen.selectors.plan import (
     diff,
     mijn_acties,
+    plan_recipients,
+    plan_rijen,
     plan_with_everything,
     planning_overleg,
     quality_issues,
     sections,
     snapshot,
 )
+from plannen.services import plan as plan_services
+from plannen.views.common import case_roles_only, plan_for, plan_or_404, plan_read, save_entry
 from regie import access, audit
-from regie.constants import CASE_ROLES, AuditActie
+from regie.constants import AuditActie
 from regie.views.common import paginate, render_htmx
-
-case_roles_only = access.require_role(*CASE_ROLES)
-
-
-def _plan_for(request, pk):
-    traject = get_traject_for_user(request, pk)
-    return traject, plan_with_everything(services.plan_ensure(traject=traject).pk)
 
 
 def _mensen(plan) -> list[str]:
@@ -57,7 +53,10 @@ def _uitvoerders(traject) -> list:
 
 
 def _plan_page(request, traject, plan, *, tekst_form=None, conflict=None, status=200):
-    audit.log(request, action=AuditActie.READ, obj=plan)
+    if plan.pk:
+        audit.log(request, action=AuditActie.READ, obj=plan)
+    else:
+        audit.log(request, action=AuditActie.READ, obj=traject, detail="plan, nog niet gestart")
     mensen = _mensen(plan)
     uitvoerders = _uitvoerders(traject)
     return render(
@@ -80,14 +79,16 @@ def _plan_page(request, traject, plan, *, tekst_form=None, conflict=None, status
                         mensen=mensen, uitvoerders=uitvoerders, auto_id=f"actie-{doel.pk}-%s"
                     ),
                 )
-                for doel in plan.doelen.all()
+                for doel in plan_rijen(plan, "doelen")
             ],
+            "krachten_zorgen": plan_rijen(plan, "krachten_zorgen"),
+            "eerdere_hulp": plan_rijen(plan, "eerdere_hulp"),
             "mensen": mensen,
             "vaststellen_form": VaststellenForm(auto_id="vaststellen-%s"),
             "planning": planning_overleg(plan),
             "actie_status_keuzes": ActieStatus.choices,
             "kwaliteit": quality_issues(plan),
-            "versies": plan.versies.select_related("vastgesteld_door"),
+            "versies": plan.versies.select_related("vastgesteld_door") if plan.pk else [],
             "bereikt_keuzes": DoelBereikt.choices,
         },
         status=status,
@@ -97,22 +98,24 @@ def _plan_page(request, traject, plan, *, tekst_form=None, conflict=None, status
 @case_roles_only
 @require_GET
 def plan(request, pk):
-    traject, plan = _plan_for(request, pk)
-    return _plan_page(request, traject, plan)
+    """The draft; before anyone started the plan, an empty one that is not saved: the first
+    form posted creates it (issue #13)."""
+    traject, plan = plan_read(request, pk)
+    return _plan_page(request, traject, plan or Ondersteuningsplan(traject=traject))
 
 
 @case_roles_only
 @require_POST
 def plan_teksten(request, pk):
-    traject, plan = _plan_for(request, pk)
+    traject, plan = plan_for(request, pk)
     form = PlanTekstForm(request.POST, instance=plan)
     if form.is_valid():
         data = dict(form.cleaned_data)
         try:
             with transaction.atomic():
-                services.plan_sections_save(plan=plan, door=request.user, **data)
+                plan_services.plan_sections_save(plan=plan, door=request.user, **data)
                 audit.log(request, action=AuditActie.UPDATE, obj=plan, detail="teksten")
-        except services.PlanConflict as conflict:
+        except plan_services.PlanConflict as conflict:
             # Keep both texts: theirs is now in the plan, yours stays in the form.
             mine = PlanTekstForm(
                 data={**request.POST.dict(), "revisie": conflict.current.revisie}, instance=plan
@@ -130,23 +133,8 @@ def plan_teksten(request, pk):
     return _plan_page(request, traject, plan, tekst_form=form, status=400)
 
 
-def save_entry(request, form, add, obj, *, anchor: str, terug: str, bericht: str):
-    """Shared flow for adding an entry to a plan: validate, add with its audit row in one
-    transaction, report, and go back to the section (`terug#anchor`)."""
-    if form.is_valid():
-        with transaction.atomic():
-            add(form.cleaned_data)
-            audit.log(request, action=AuditActie.UPDATE, obj=obj, detail=anchor)
-        messages.success(request, bericht)
-    else:
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
-    return redirect(f"{terug}#{anchor}")
-
-
 def _add(request, pk, form_class, add, anchor, form_kwargs=lambda traject: {}):
-    traject, plan = _plan_for(request, pk)
+    traject, plan = plan_for(request, pk)
     return save_entry(
         request,
         form_class(request.POST, **form_kwargs(traject)),
@@ -165,7 +153,7 @@ def kracht_zorg_new(request, pk):
         request,
         pk,
         KrachtZorgForm,
-        lambda plan, data: services.kracht_zorg_add(plan=plan, **data),
+        lambda plan, data: plan_services.kracht_zorg_add(plan=plan, **data),
         "krachten-zorgen",
     )
 
@@ -177,7 +165,7 @@ def eerdere_hulp_new(request, pk):
         request,
         pk,
         EerdereHulpForm,
-        lambda plan, data: services.eerdere_hulp_add(plan=plan, **data),
+        lambda plan, data: plan_services.eerdere_hulp_add(plan=plan, **data),
         "eerdere-hulp",
     )
 
@@ -186,7 +174,11 @@ def eerdere_hulp_new(request, pk):
 @require_POST
 def doel_new(request, pk):
     return _add(
-        request, pk, DoelForm, lambda plan, data: services.doel_add(plan=plan, **data), "doelen"
+        request,
+        pk,
+        DoelForm,
+        lambda plan, data: plan_services.doel_add(plan=plan, **data),
+        "doelen",
     )
 
 
@@ -195,7 +187,7 @@ def doel_new(request, pk):
 def actie_new(request, pk, doel_pk):
     def add(plan, data):
         doel = get_object_or_404(plan.doelen, pk=doel_pk)
-        return services.actie_add(doel=doel, door=request.user, **data)
+        return plan_services.actie_add(doel=doel, door=request.user, **data)
 
     return _add(
         request,
@@ -210,11 +202,11 @@ def actie_new(request, pk, doel_pk):
 @case_roles_only
 @require_POST
 def doel_bereikt(request, pk, doel_pk):
-    traject, plan = _plan_for(request, pk)
+    traject, plan = plan_for(request, pk)
     doel = get_object_or_404(plan.doelen, pk=doel_pk)
     if request.POST.get("bereikt") in DoelBereikt.values:
         with transaction.atomic():
-            services.doel_set_bereikt(doel=doel, bereikt=request.POST["bereikt"])
+            plan_services.doel_set_bereikt(doel=doel, bereikt=request.POST["bereikt"])
             audit.log(request, action=AuditActie.UPDATE, obj=plan, detail=f"doel {doel.pk} bereikt")
     return redirect(reverse("plannen:plan", args=[traject.pk]) + f"#doel-{doel.pk}")
 
@@ -232,7 +224,7 @@ def actie_update(request, actie_pk):
     form = ActieUpdateForm(request.POST)
     if form.is_valid():
         with transaction.atomic():
-            services.actie_update(actie=actie, door=request.user, **form.cleaned_data)
+            plan_services.actie_update(actie=actie, door=request.user, **form.cleaned_data)
             audit.log(
                 request,
                 action=AuditActie.UPDATE,
@@ -255,11 +247,11 @@ def actie_update(request, actie_pk):
 @case_roles_only
 @require_POST
 def vaststellen(request, pk):
-    traject, plan = _plan_for(request, pk)
+    traject, plan = plan_for(request, pk)
     form = VaststellenForm(request.POST)
     if form.is_valid():
         with transaction.atomic():
-            versie = services.plan_fix(
+            versie = plan_services.plan_fix(
                 plan=plan, door=request.user, overleg=form.cleaned_data["overleg"]
             )
             audit.log(request, action=AuditActie.CREATE, obj=versie)
@@ -272,7 +264,7 @@ def vaststellen(request, pk):
 @case_roles_only
 @require_GET
 def versie(request, pk, nummer):
-    traject, plan = _plan_for(request, pk)
+    traject, plan = plan_or_404(request, pk)
     versie = get_object_or_404(plan.versies.select_related("vastgesteld_door"), nummer=nummer)
     audit.log(request, action=AuditActie.READ, obj=versie)
     return render(
@@ -292,8 +284,8 @@ def versie(request, pk, nummer):
 @require_GET
 def vergelijk(request, pk):
     """What changed between two fixed versions (default: the last two), or the draft."""
-    traject, plan = _plan_for(request, pk)
-    versies = list(plan.versies.all())
+    traject, plan = plan_read(request, pk)
+    versies = list(plan_rijen(plan, "versies")) if plan else []
     if not versies:
         messages.info(request, _("Er is nog geen vastgestelde versie om mee te vergelijken."))
         return redirect("plannen:plan", pk=traject.pk)
@@ -343,7 +335,7 @@ def mijn_acties_view(request):
 @require_GET
 def pdf_status(request, pk, nummer):
     """The render state of a version's PDF; HTMX polls this fragment while it is being made."""
-    traject, plan = _plan_for(request, pk)
+    traject, plan = plan_or_404(request, pk)
     versie = get_object_or_404(plan.versies, nummer=nummer)
     pdf = PlanPdf.objects.filter(versie=versie).first()
     return render(
@@ -354,10 +346,10 @@ def pdf_status(request, pk, nummer):
 @case_roles_only
 @require_POST
 def pdf_maken(request, pk, nummer):
-    traject, plan = _plan_for(request, pk)
+    traject, plan = plan_or_404(request, pk)
     versie = get_object_or_404(plan.versies, nummer=nummer)
     with transaction.atomic():
-        services.pdf_request(versie=versie)
+        plan_services.pdf_request(versie=versie)
         audit.log(request, action=AuditActie.PRINT, obj=versie, detail="pdf aangevraagd")
     return redirect("plannen:versie", pk=traject.pk, nummer=versie.nummer)
 
@@ -365,7 +357,7 @@ def pdf_maken(request, pk, nummer):
 @case_roles_only
 @require_GET
 def pdf_download(request, pk, nummer):
-    traject, plan = _plan_for(request, pk)
+    traject, plan = plan_or_404(request, pk)
     versie = get_object_or_404(plan.versies, nummer=nummer)
     pdf = get_object_or_404(PlanPdf, versie=versie, status=PlanPdf.Status.KLAAR)
     audit.log(request, action=AuditActie.PRINT, obj=versie, detail="pdf gedownload")
@@ -382,13 +374,13 @@ def pdf_download(request, pk, nummer):
 @require_http_methods(["GET", "POST"])
 def versturen(request, pk, nummer):
     """Send a fixed version as PDF to the household and professionals, after confirmation."""
-    traject, plan = _plan_for(request, pk)
+    traject, plan = plan_or_404(request, pk)
     versie = get_object_or_404(plan.versies, nummer=nummer)
-    ontvangers, ontbreekt = services.plan_recipients(versie)
+    ontvangers, ontbreekt = plan_recipients(versie)
     if request.method == "POST":
         try:
             with transaction.atomic():
-                verstuurd = services.plan_send(versie=versie, door=request.user)
+                verstuurd = plan_services.plan_send(versie=versie, door=request.user)
                 audit.log(
                     request,
                     action=AuditActie.EXPORT,

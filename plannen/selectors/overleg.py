@@ -1,0 +1,107 @@
+"""Reads of meetings: who can be invited or chair, the meetings still to come, the next
+meeting per traject (start pages) and the preparation checklist (seed 002 fase 3a, 5a)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db.models import Min
+from django.utils import timezone
+
+from huishoudens.constants import TrajectRol
+from huishoudens.selectors import betrokken_users
+from plannen.models import Overleg, OverlegSoort, OverlegStatus
+from regie.models import User
+
+
+def mogelijke_genodigden(traject) -> list[dict]:
+    """Everyone who can be invited: members, network, professionals and the regisseurs."""
+    huishouden = traject.huishouden
+    mensen = [
+        {
+            "key": f"lid:{lid.pk}",
+            "naam": str(lid),
+            "email": lid.email,
+            "rol": lid.get_rol_in_gezin_display(),
+        }
+        for lid in huishouden.leden.all()
+    ]
+    mensen += [
+        {"key": f"netwerk:{n.pk}", "naam": n.naam, "email": n.email, "rol": n.rol}
+        for n in huishouden.netwerk.all()
+    ]
+    mensen += [
+        {
+            "key": f"prof:{p.pk}",
+            "naam": p.weergavenaam,
+            "email": p.email or (p.user.email if p.user_id else ""),
+            "rol": p.organisatienaam or "professional",
+        }
+        for p in huishouden.professionals.select_related("user")
+    ]
+    bekend = {m["email"] for m in mensen if m["email"]}
+    mensen += [
+        {
+            "key": f"user:{b.user_id}",
+            "naam": b.user.get_full_name(),
+            "email": b.user.email,
+            "rol": b.get_rol_display(),
+        }
+        for b in traject.betrokkenen.actief().select_related("user")
+        if b.user.email not in bekend
+    ]
+    return mensen
+
+
+def nog_niet_genodigd(overleg: Overleg) -> list[dict]:
+    """The people of the traject who are not on the meeting's list yet."""
+    genodigden = list(overleg.genodigden.all())
+    namen = {g.naam for g in genodigden}
+    emails = {g.email.lower() for g in genodigden if g.email}
+    return [
+        m
+        for m in mogelijke_genodigden(overleg.traject)
+        if m["naam"] not in namen and (not m["email"] or m["email"].lower() not in emails)
+    ]
+
+
+def voorzitter_keuzes(traject, user):
+    """Who can chair: those involved with the traject and the planner's colleagues."""
+    collega = User.objects.filter(
+        is_active=True, organisatie_id=user.organisatie_id, organisatie__isnull=False
+    )
+    return (betrokken_users(traject) | collega).distinct().order_by("last_name", "first_name")
+
+
+def geplande_overleggen(traject) -> list:
+    """The traject's meetings still to come (status gepland, today or later)."""
+    return list(
+        traject.overleggen.filter(
+            status=OverlegStatus.GEPLAND, datum__gte=timezone.localdate()
+        ).order_by("datum", "begin")
+    )
+
+
+def volgende_overleggen(traject_ids) -> dict[int, date]:
+    """The date of the next planned meeting per traject, in one query (start pages)."""
+    rows = (
+        Overleg.objects.filter(
+            traject_id__in=traject_ids, status=OverlegStatus.GEPLAND, datum__gte=date.today()
+        )
+        .values("traject_id")
+        .annotate(eerste=Min("datum"))
+    )
+    return {r["traject_id"]: r["eerste"] for r in rows}
+
+
+def checklist(overleg: Overleg) -> list:
+    """The procesregisseur's preparation actions of 3a (startoverleg) or 5a (the other
+    meetings), each with `.gedaan` (the Voorbereiding row of this meeting, or None)."""
+    from huishoudens.models import FaseActie
+
+    fase = "3a" if overleg.soort == OverlegSoort.STARTOVERLEG else "5a"
+    gedaan = {v.actie_id: v for v in overleg.voorbereiding.select_related("gedaan_door")}
+    acties = list(FaseActie.objects.filter(fase=fase, rol=TrajectRol.PROCESREGISSEUR))
+    for actie in acties:
+        actie.gedaan = gedaan.get(actie.pk)
+    return acties
