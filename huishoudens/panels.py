@@ -1,5 +1,6 @@
-"""Panels that higher apps add to the traject page, and columns they add to the
-procesregisseur's "Mijn trajecten", so huishoudens never imports them.
+"""Panels that higher apps add to the traject page, columns they add to the
+procesregisseur's "Mijn trajecten", and regiekaart criteria one app proposes for another's
+assessment, so huishoudens never imports them and they never import each other.
 
 An app registers `fn(request, traject) -> (template_name, context) | None` in its
 AppConfig.ready(); the traject detail view renders each panel's template with its context
@@ -48,3 +49,22 @@ def trajecten_kolommen(trajecten: list) -> list[tuple[str, str]]:
     for _kop, _cel, annotate in _kolommen:
         annotate(trajecten)
     return [(kop, cel) for kop, cel, _annotate in _kolommen]
+
+
+# A proposal: `fn(traject) -> {criterion code: reason}`, e.g. the meldcode proposes O while
+# a dossier is open; the regiekaart pre-ticks them in its next assessment, with the reason.
+CriteriaVoorstel = Callable[[object], dict[str, str]]
+_voorstellen: Registry[CriteriaVoorstel] = Registry("criteria proposal")
+
+
+def register_criteria_voorstel(fn: CriteriaVoorstel) -> CriteriaVoorstel:
+    return _voorstellen.register(fn)
+
+
+def criteria_voorstellen(traject) -> dict[str, list[str]]:
+    """Every registered proposal for `traject`, as criterion code -> reasons."""
+    voorstellen: dict[str, list[str]] = {}
+    for fn in _voorstellen:
+        for code, reden in fn(traject).items():
+            voorstellen.setdefault(code, []).append(reden)
+    return voorstellen

@@ -264,7 +264,8 @@ def traject_move(
                 % {"van": locked.get_fase_display(), "naar": Fase(naar).label}
             ]
         )
-    if naar == Fase.GESLOTEN and locked.fase == Fase.AFSLUITEN:
+    # Closing at 6b and the intake's "no start" alike: an open safety concern blocks both.
+    if naar == Fase.GESLOTEN:
         reasons = reasons_not_to_close(locked)
         if reasons:
             raise MoveRefused(reasons)

@@ -5,9 +5,9 @@
   step 3), and a closed traject is started again in 5b when signals return (casusregie
   step 3). Intake (2) can end the aanmelding when 1G1P1R is not started.
   The same moves, with the seed lines they come from, are in data/werkproces.json.
-* Close guards: reasons a traject may not be closed. The open safety signals guard is
-  built in; higher apps (plannen, meldcode) add theirs with `register_close_guard` in their
-  AppConfig.ready(), so this app never imports them.
+* Close guards: reasons a traject may not be closed, at 6b or by the intake's "no start".
+  The open safety signals guard is built in; higher apps (meldcode) add theirs with
+  `register_close_guard` in their AppConfig.ready(), so this app never imports them.
 """
 
 from __future__ import annotations
@@ -49,15 +49,23 @@ def register_close_guard(fn: CloseGuard) -> CloseGuard:
 
 @register_close_guard
 def open_safety_signals(traject) -> list[str]:
-    if traject.signalen.filter(afgesloten_op__isnull=True).exists():
+    if not traject.signalen.filter(afgesloten_op__isnull=True).exists():
+        return []
+    if traject.fase == Fase.INTAKE:
+        # 002 Fase 2, Toelichting: 1G1P1R is always started on (suspected) onveiligheid.
         return [
             _(
-                "Er zijn nog open signalen van onveiligheid of onvoldoende basiszorg. Sluit het "
-                "traject niet af: ga terug naar fase 5b (voortgangsoverleg) en neem de aanvullende "
-                "acties bij onveiligheid op in het plan."
+                "Er zijn open signalen van onveiligheid of onvoldoende basiszorg: dan start "
+                "1Gezin1Plan1Regisseur altijd."
             )
         ]
-    return []
+    return [
+        _(
+            "Er zijn nog open signalen van onveiligheid of onvoldoende basiszorg. Sluit het "
+            "traject niet af: ga terug naar fase 5b (voortgangsoverleg) en neem de aanvullende "
+            "acties bij onveiligheid op in het plan."
+        )
+    ]
 
 
 def reasons_not_to_close(traject) -> list[str]:

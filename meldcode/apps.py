@@ -1,5 +1,5 @@
 """ "Aanvullende acties bij onveiligheid": meldcode steps 0-5 and the afwegingskader
-(seed 002 ch. 2 and ch. 7). Filled in by a later issue."""
+(seed 002 ch. 2 and ch. 7, issue #10)."""
 
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
@@ -8,3 +8,11 @@ from django.utils.translation import gettext_lazy as _
 class MeldcodeConfig(AppConfig):
     name = "meldcode"
     verbose_name = _("Meldcode")
+
+    def ready(self):
+        from huishoudens.panels import register_criteria_voorstel
+        from huishoudens.workflow import register_close_guard
+        from meldcode.selectors import close_reasons, criteria_voorstel
+
+        register_close_guard(close_reasons)
+        register_criteria_voorstel(criteria_voorstel)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 
 from django.db.models import F, Prefetch, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from meldcode.constants import DossierStatus, GebeurtenisSoort
 from meldcode.models import Dossier, DossierToegang, Gebeurtenis, VtMelding, Weging
@@ -74,3 +76,39 @@ def dossier_for_page(pk):
 
 def _live_grants():
     return DossierToegang.objects.filter(ingetrokken_op__isnull=True).select_related("user")
+
+
+# --- what the traject hears of the meldcode (registered in meldcode/apps.py) ------------
+
+
+def close_reasons(traject) -> list[str]:
+    """An open dossier, or a decision to report without a recorded melding, blocks closing
+    the traject at 6b and the intake's "no start" (the dossier names no content here)."""
+    redenen = []
+    for dossier in Dossier.objects.open().filter(traject=traject).select_related("eigenaar"):
+        redenen.append(
+            _("Meldcodedossier %(nr)s van %(eigenaar)s is nog open: sluit het eerst af.")
+            % {"nr": dossier.pk, "eigenaar": dossier.eigenaar.get_full_name()}
+        )
+    return redenen
+
+
+# How long after a call in acute danger the regiekaart still hears of it (criterion E).
+ACUUT_RECENT = datetime.timedelta(days=30)
+
+
+def criteria_voorstel(traject) -> dict[str, str]:
+    """Criteria proposed for the next regiekaart assessment (decision in meldcode/README.md):
+    O while a dossier is open; K when the latest weighing decided to report (Veilig Thuis
+    joins: chain-wide cooperation for safety); E after a call in acute danger."""
+    open_dossiers = Dossier.objects.open().filter(traject=traject)
+    if not open_dossiers.exists():
+        return {}
+    voorstel = {"O": _("Er is een meldcodedossier open.")}
+    laatste = Weging.objects.filter(dossier__in=open_dossiers).order_by("-op", "-id").first()
+    if laatste and laatste.melden:
+        voorstel["K"] = _("De laatste weging besloot tot melden bij Veilig Thuis.")
+    sinds = timezone.now() - ACUUT_RECENT
+    if traject.crisisoproepen.filter(op__gte=sinds).exists():
+        voorstel["E"] = _("Er is de afgelopen 30 dagen gebeld bij acuut gevaar.")
+    return voorstel

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from huishoudens.services import signaal_close
 from meldcode import selectors
 from meldcode.afwegingskader import beslis
 from meldcode.constants import Aanleiding, Check, DossierStatus, Sluitreden, Vorm
@@ -334,3 +335,10 @@ def dossier_close(*, dossier: Dossier, door, reden: Sluitreden, toelichting: str
     dossier.sluitreden = reden
     dossier.sluit_toelichting = toelichting
     dossier.save(update_fields=["status", "gesloten_op", "sluitreden", "sluit_toelichting"])
+    # A safety signal on the traject is closed through its dossier's outcome, not free text.
+    if dossier.signaal_id and dossier.signaal.afgesloten_op is None:
+        signaal_close(
+            signaal=dossier.signaal,
+            afsluiting=_("Via meldcodedossier %(nr)s: %(reden)s.")
+            % {"nr": dossier.pk, "reden": Sluitreden(reden).label},
+        )

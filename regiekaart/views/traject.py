@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from huishoudens.panels import criteria_voorstellen
 from huishoudens.selectors import get_traject_for_user
 from regie import access, audit
 from regie.constants import CASE_ROLES, AuditActie, Rol
@@ -28,13 +29,18 @@ from regiekaart.views.panel import niveau_blok
 case_roles_only = access.require_role(*CASE_ROLES)
 
 
-def _initial(stand: TrajectStand) -> dict:
+def _initial(stand: TrajectStand, voorstellen: dict[str, list[str]]) -> dict:
     """Start from the latest assessment and its advice, so a re-assessment changes only
-    what changed."""
+    what changed; criteria other apps propose (huishoudens.panels) start ticked, with their
+    reason in the note."""
     initial = {"verwacht_niveau": stand.nummer, "naar_niveau": stand.nummer}
     for c in getattr(stand.beoordeling, "criteria_lijst", []):
         initial[f"c_{c.code}"] = c.geldt
         initial[f"t_{c.code}"] = c.toelichting
+    for code, redenen in voorstellen.items():
+        if not initial.get(f"c_{code}"):
+            initial[f"c_{code}"] = True
+            initial[f"t_{code}"] = " ".join(redenen)
     if stand.advies is not None:
         initial["naar_niveau"] = stand.advies.niveau
         initial["naar_manager"] = stand.advies.naar_manager
@@ -60,8 +66,10 @@ def traject_regiekaart(request, pk):
     niveaus = niveaus_per_nummer()
     form_kwargs = {"huidig_niveau": stand.nummer, "niveaus": niveaus}
     form = None
+    voorstellen = criteria_voorstellen(traject)
     if stand.mag_opschalen:
-        form = BeoordelingForm(request.POST or None, initial=_initial(stand), **form_kwargs)
+        initial = _initial(stand, voorstellen)
+        form = BeoordelingForm(request.POST or None, initial=initial, **form_kwargs)
     elif request.method == "POST":
         audit.log_denied(request, obj=traject, detail="op- of afschalen zonder rol")
         raise PermissionDenied
@@ -108,6 +116,7 @@ def traject_regiekaart(request, pk):
     toon_overdracht = any(c.actie == ControleActie.ZVH_OVERDRACHT for c in stand.controles)
     context = {
         "traject": traject,
+        "voorstellen": voorstellen,
         "p": niveau_blok(stand),
         "nummer": stand.nummer,
         "beoordeling": stand.beoordeling,

@@ -1,0 +1,129 @@
+"""What the meldcode does to the traject, through huishoudens' registries (issue #10).
+
+- An open dossier blocks closing the traject at 6b and the intake's "no start".
+- A safety signal is closed through its dossier's outcome, not free text.
+- The dossier proposes regiekaart criteria (O; K after a decision to report; E after a call
+  in acute danger) for the next assessment, which the regisseur still decides.
+"""
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from huishoudens import services as traject_services
+from huishoudens.constants import Fase
+from huishoudens.panels import criteria_voorstellen
+from meldcode import services
+from meldcode.constants import Aanleiding, Sluitreden
+from meldcode.models import CrisisOproep
+from tests.factories import TrajectFactory
+
+TODAY = timezone.localdate()
+MELDEN = {1: True, 2: True, 3: False}
+
+
+def _at(traject, fase):
+    traject.fase = fase
+    traject.save(update_fields=["fase"])
+    return traject
+
+
+def _close_6b(traject, door):
+    return traject_services.traject_move(
+        traject=traject, naar=Fase.GESLOTEN, door=door, verwacht_van=Fase.AFSLUITEN
+    )
+
+
+def test_an_open_dossier_blocks_closing_the_traject(traject, procesregisseur, casusregisseur):
+    _at(traject, Fase.AFSLUITEN)
+    dossier = services.dossier_open(
+        traject=traject, door=casusregisseur, aanleiding=Aanleiding.TRAJECT
+    )
+    with pytest.raises(traject_services.MoveRefused) as refused:
+        _close_6b(traject, procesregisseur)
+    assert f"Meldcodedossier {dossier.pk}" in refused.value.reasons[0]
+    services.dossier_close(
+        dossier=dossier, door=casusregisseur, reden=Sluitreden.GESTOPT, toelichting="Geen zorg."
+    )
+    assert _close_6b(traject, procesregisseur).fase == Fase.GESLOTEN
+
+
+def test_an_open_dossier_blocks_the_intakes_no_start(procesregisseur, casusregisseur):
+    traject = _at(TrajectFactory(procesregisseur=procesregisseur), Fase.INTAKE)
+    services.dossier_open(traject=traject, door=procesregisseur, aanleiding=Aanleiding.AANMELDING)
+    with pytest.raises(traject_services.MoveRefused):
+        traject_services.intake_save(
+            traject=traject,
+            door=procesregisseur,
+            verwacht_van=Fase.INTAKE,
+            criteria_ja=[],
+            toelichting="",
+            besluit_start=False,
+            besluit_reden="Past bij het wijkteam",
+        )
+    traject.refresh_from_db()
+    assert traject.fase == Fase.INTAKE
+
+
+def test_an_open_safety_signal_blocks_the_intakes_no_start(procesregisseur):
+    """002 Fase 2, Toelichting: on (suspected) onveiligheid 1G1P1R always starts."""
+    traject = _at(TrajectFactory(procesregisseur=procesregisseur), Fase.INTAKE)
+    traject_services.signaal_create(traject=traject, door=procesregisseur, omschrijving="Ruzie")
+    with pytest.raises(traject_services.MoveRefused) as refused:
+        traject_services.traject_move(
+            traject=traject, naar=Fase.GESLOTEN, door=procesregisseur, verwacht_van=Fase.INTAKE
+        )
+    assert "start 1Gezin1Plan1Regisseur altijd" in refused.value.reasons[0]
+
+
+def test_closing_the_dossier_closes_the_signal_it_came_from(traject, casusregisseur):
+    signaal = traject_services.signaal_create(
+        traject=traject, door=casusregisseur, omschrijving="Blauwe plekken"
+    )
+    dossier = services.dossier_open(
+        traject=traject, door=casusregisseur, aanleiding=Aanleiding.SIGNAAL, signaal=signaal
+    )
+    services.dossier_close(
+        dossier=dossier, door=casusregisseur, reden=Sluitreden.GESTOPT, toelichting="Verklaard."
+    )
+    signaal.refresh_from_db()
+    assert signaal.afgesloten_op is not None
+    assert f"meldcodedossier {dossier.pk}" in signaal.afsluiting
+    assert "Gestopt met het doorlopen van de stappen" in signaal.afsluiting
+
+
+def test_the_dossier_proposes_criteria_for_the_regiekaart(traject, casusregisseur):
+    assert criteria_voorstellen(traject) == {}
+    dossier = services.dossier_open(
+        traject=traject, door=casusregisseur, aanleiding=Aanleiding.TRAJECT
+    )
+    assert set(criteria_voorstellen(traject)) == {"O"}
+    services.weging_record(
+        dossier=dossier, door=casusregisseur, op=TODAY, antwoorden=MELDEN, overwegingen="x"
+    )
+    assert set(criteria_voorstellen(traject)) == {"O", "K"}
+    CrisisOproep.objects.create(
+        traject=traject,
+        dossier=dossier,
+        contact="Politie",
+        telefoon="112",
+        op=timezone.now(),
+        toelichting="Ruzie met geweld",
+        door=casusregisseur,
+    )
+    assert set(criteria_voorstellen(traject)) == {"O", "K", "E"}
+    services.melding_record(dossier=dossier, door=casusregisseur, op=TODAY, inhoud="Gemeld")
+    services.dossier_close(
+        dossier=dossier, door=casusregisseur, reden=Sluitreden.GESTOPT, toelichting="Overgedragen"
+    )
+    assert criteria_voorstellen(traject) == {}, "a closed dossier proposes nothing"
+
+
+def test_the_regiekaart_page_pre_ticks_the_proposal_and_says_why(
+    traject, procesregisseur, casusregisseur, login
+):
+    services.dossier_open(traject=traject, door=casusregisseur, aanleiding=Aanleiding.TRAJECT)
+    page = login(procesregisseur).get(reverse("regiekaart:traject", args=[traject.pk]))
+    assert page.status_code == 200
+    assert page.context["form"].initial["c_O"] is True
+    assert "Er is een meldcodedossier open." in page.content.decode()
