@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.conf import settings
 from django.db.models import F, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -112,3 +113,50 @@ def criteria_voorstel(traject) -> dict[str, str]:
     if traject.crisisoproepen.filter(op__gte=sinds).exists():
         voorstel["E"] = _("Er is de afgelopen 30 dagen gebeld bij acuut gevaar.")
     return voorstel
+
+
+# --- "Als zorgen blijven": reminders (002 ch. 2) -------------------------------------------
+
+
+def herinneringen_voor(user, today: datetime.date) -> list[Dossier]:
+    """The user's own open dossiers whose weighing is due, for the start page: the owner
+    weighs again at the interval they set until the dossier is closed. Shows the traject
+    number and the due date only (no content). One query, however many dossiers."""
+    return list(
+        Dossier.objects.open()
+        .filter(eigenaar=user, volgende_weging_op__lte=today)
+        .select_related("traject")
+        .order_by("volgende_weging_op", "pk")
+    )
+
+
+def vt_terugkoppeling_dagen() -> int:
+    """After this many days without feedback from Veilig Thuis the owner is reminded to ask
+    for it ("Wees hier ook proactief", 002 ch. 2)."""
+    return settings.REGIE_VT_TERUGKOPPELING_DAGEN
+
+
+def terugkoppeling_te_herinneren(today: datetime.date, dagen: int | None = None):
+    """Meldingen on open dossiers that have waited more than `dagen` days (the setting
+    REGIE_VT_TERUGKOPPELING_DAGEN by default) without feedback from Veilig Thuis."""
+    dagen = vt_terugkoppeling_dagen() if dagen is None else dagen
+    return VtMelding.objects.filter(
+        dossier__status=DossierStatus.OPEN,
+        terugkoppeling_op__isnull=True,
+        op__lt=today - datetime.timedelta(days=dagen),
+    )
+
+
+def wacht_op_veilig_thuis_voor(user, today: datetime.date) -> list[VtMelding]:
+    """The meldingen on the user's own open dossiers still waiting for feedback after the
+    threshold, oldest first, each with `wachtdagen` (its age in days), for the start page.
+    One query, however many meldingen."""
+    meldingen = list(
+        terugkoppeling_te_herinneren(today)
+        .filter(dossier__eigenaar=user)
+        .select_related("dossier__traject")
+        .order_by("op", "pk")
+    )
+    for melding in meldingen:
+        melding.wachtdagen = (today - melding.op).days
+    return meldingen

@@ -5,7 +5,9 @@ are the view's, audit rows too."""
 from __future__ import annotations
 
 import datetime
+import logging
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -27,6 +29,10 @@ from meldcode.models import (
     VtMelding,
     Weging,
 )
+from regie.models import Bericht
+from regie.outbox import bericht_queue
+
+logger = logging.getLogger(__name__)
 
 
 class MeldcodeError(ValueError):
@@ -342,3 +348,109 @@ def dossier_close(*, dossier: Dossier, door, reden: Sluitreden, toelichting: str
             afsluiting=_("Via meldcodedossier %(nr)s: %(reden)s.")
             % {"nr": dossier.pk, "reden": Sluitreden(reden).label},
         )
+
+
+# --- "Als zorgen blijven": weigh again at the owner's interval (002 ch. 2) -----------------
+
+
+@transaction.atomic
+def weeg_interval_set(*, dossier: Dossier, dagen: int) -> Dossier:
+    """The owner sets how often they weigh again; the next weighing moves to the last
+    weighing (or the opening, before any) plus the new interval. A reminder already sent
+    for an earlier due date does not come again for the same date."""
+    _open(dossier)
+    if not 1 <= dagen <= 365:
+        raise MeldcodeError(_("Kies een termijn van 1 tot en met 365 dagen."))
+    laatste = Weging.objects.filter(dossier=dossier).order_by("-op", "-id").first()
+    basis = laatste.op if laatste else timezone.localdate(dossier.geopend_op)
+    dossier.weeg_interval_dagen = dagen
+    dossier.volgende_weging_op = basis + datetime.timedelta(days=dagen)
+    dossier.save(update_fields=["weeg_interval_dagen", "volgende_weging_op"])
+    return dossier
+
+
+def _dossier_url(dossier: Dossier) -> str:
+    # The dossier page (URL name "meldcode:dossier", kwarg pk) is built on another branch;
+    # until it is merged, reverse() cannot resolve it here. Switch to
+    # regie.outbox.absolute_url("meldcode:dossier", pk=dossier.pk) once it exists.
+    return settings.REGIE_BASE_URL.rstrip("/") + f"/meldcode/dossier/{dossier.pk}/"
+
+
+def herinneringen_versturen(*, today: datetime.date) -> int:
+    """Daily (meldcode.tasks.herinneringen): remind the owner of every open dossier whose
+    weighing is due, and of every melding that has waited more than
+    REGIE_VT_TERUGKOPPELING_DAGEN days for feedback from Veilig Thuis. Idempotent: a due
+    date is marked reminded (`herinnerd_op`) in the transaction that queues its e-mail, and
+    every e-mail has an outbox key (one per dossier per due date, one per melding per
+    threshold), so a second run on the same day sends nothing. Returns the e-mails queued."""
+    aantal = 0
+    for pk in selectors.te_herinneren(today).values_list("pk", flat=True):
+        aantal += _weging_herinneren(pk=pk, today=today)
+    dagen = selectors.vt_terugkoppeling_dagen()
+    wachtend = {
+        pk: _terugkoppeling_sleutel(pk, dagen)
+        for pk in selectors.terugkoppeling_te_herinneren(today, dagen).values_list("pk", flat=True)
+    }
+    al_verstuurd = set(
+        Bericht.objects.filter(sleutel__in=wachtend.values()).values_list("sleutel", flat=True)
+    )
+    for pk, sleutel in wachtend.items():
+        if sleutel not in al_verstuurd:
+            aantal += _terugkoppeling_herinneren(pk=pk, today=today, dagen=dagen)
+    return aantal
+
+
+@transaction.atomic
+def _weging_herinneren(*, pk: int, today: datetime.date) -> int:
+    # Locked and checked again: a weighing, closing or another run may have come first.
+    dossier = selectors.te_herinneren(today).select_for_update(of=("self",)).filter(pk=pk).first()
+    if dossier is None:
+        return 0
+    eigenaar = dossier.eigenaar
+    if not eigenaar.is_active:
+        # Not marked: the reminder goes out once the dossier has an active owner again.
+        logger.warning("Meldcodedossier %s: eigenaar is niet actief, geen herinnering", pk)
+        return 0
+    bericht_queue(
+        aan=eigenaar.email,
+        template="meldcode_herinnering",
+        context={"eigenaar": eigenaar, "dossier": dossier, "url": _dossier_url(dossier)},
+        sleutel=f"meldcode:dossier:{dossier.pk}:weging:{dossier.volgende_weging_op.isoformat()}",
+    )
+    dossier.herinnerd_op = today
+    dossier.save(update_fields=["herinnerd_op"])
+    return 1
+
+
+def _terugkoppeling_sleutel(melding_pk: int, dagen: int) -> str:
+    return f"meldcode:vtmelding:{melding_pk}:terugkoppeling:{dagen}d"
+
+
+@transaction.atomic
+def _terugkoppeling_herinneren(*, pk: int, today: datetime.date, dagen: int) -> int:
+    melding = (
+        selectors.terugkoppeling_te_herinneren(today, dagen)
+        .select_related("dossier__eigenaar")
+        .select_for_update(of=("self",))
+        .filter(pk=pk)
+        .first()
+    )
+    sleutel = _terugkoppeling_sleutel(pk, dagen)
+    if melding is None or Bericht.objects.filter(sleutel=sleutel).exists():
+        return 0
+    dossier = melding.dossier
+    if not dossier.eigenaar.is_active:
+        logger.warning("Meldcodedossier %s: eigenaar is niet actief, geen herinnering", dossier.pk)
+        return 0
+    bericht_queue(
+        aan=dossier.eigenaar.email,
+        template="meldcode_herinnering_vt",
+        context={
+            "eigenaar": dossier.eigenaar,
+            "dossier": dossier,
+            "dagen": dagen,
+            "url": _dossier_url(dossier),
+        },
+        sleutel=sleutel,
+    )
+    return 1

@@ -19,9 +19,17 @@ CELERY_BEAT_SCHEDULE = {
         "task": "plannen.tasks.herinneringen",
         "schedule": crontab(hour=7, minute=0),
     },
+    # Meldcode "Als zorgen blijven": weigh again, and ask Veilig Thuis for feedback.
+    "herinneringen-meldcode": {
+        "task": "meldcode.tasks.herinneringen",
+        "schedule": crontab(hour=7, minute=0),
+    },
 }
 # Fase 5a: the reminder of a voortgangsoverleg goes out this many days before it.
 REGIE_HERINNERING_DAGEN = env.int("REGIE_HERINNERING_DAGEN", default=7)
+# Meldcode: after this many days without feedback from Veilig Thuis on a melding, its owner
+# is reminded to ask for it ("Wees hier ook proactief", seed 002 ch. 2).
+REGIE_VT_TERUGKOPPELING_DAGEN = env.int("REGIE_VT_TERUGKOPPELING_DAGEN", default=14)
 
 # E-mail goes to a local folder in development; production sets EMAIL_URL (smtp://...).
 _email = env.email_url("EMAIL_URL", default="filemail://")
