@@ -146,7 +146,7 @@ def aanmelding_create(*, huishouden: Huishouden, door, **fields) -> Traject:
 
 
 @transaction.atomic
-def aanmelding_dubbel_melden(
+def aanmelding_dubbel_notify(
     *, traject: Traject, huishoudens: Iterable[Huishouden]
 ) -> list[Bericht]:
     """Tell whoever holds the regie of each household that is probably the one of this new
@@ -294,7 +294,7 @@ def traject_move(
 
 
 @transaction.atomic
-def actie_markeren(
+def actie_mark(
     *, traject: Traject, actie: FaseActie, door, status: ActieStatus | None, toelichting: str = ""
 ) -> ActieVoortgang | None:
     """Tick or skip an action of the list; status None undoes it. Never blocks a phase."""

@@ -376,7 +376,7 @@ def _dossier_url(dossier: Dossier) -> str:
     return settings.REGIE_BASE_URL.rstrip("/") + f"/meldcode/dossier/{dossier.pk}/"
 
 
-def herinneringen_versturen(*, today: datetime.date) -> int:
+def herinneringen_send(*, today: datetime.date) -> int:
     """Daily (meldcode.tasks.herinneringen): remind the owner of every open dossier whose
     weighing is due, and of every melding that has waited more than
     REGIE_VT_TERUGKOPPELING_DAGEN days for feedback from Veilig Thuis. Idempotent: a due

@@ -61,6 +61,6 @@ def sweep_pdfs(older_than_seconds: int = 120) -> int:
 @shared_task
 def herinneringen() -> int:
     """Daily (Celery beat): the fase 5a reminders of the coming voortgangsoverleggen."""
-    from plannen.services.uitnodiging import herinneringen_versturen
+    from plannen.services.uitnodiging import herinneringen_send
 
-    return herinneringen_versturen()
+    return herinneringen_send()

@@ -1,7 +1,7 @@
 """Writes of the regiekaart: the level decision (opschalen, afschalen, naar manager), its
 resolution, the managers' notifications, and the regional card (seed 002 ch. 5).
 
-A change of level goes only through `opschaling_besluiten`: it records the assessment, asks
+A change of level goes only through `opschaling_decide`: it records the assessment, asks
 `rules.advies` for the advice, and writes the history row in the same transaction, like
 `huishoudens.services.traject_move` does for phases.
 """
@@ -58,7 +58,7 @@ def advies_gevolgd(advies: rules.Advies, *, naar_niveau: int, naar_manager: bool
 
 
 @transaction.atomic
-def opschaling_besluiten(
+def opschaling_decide(
     *,
     traject: Traject,
     door,
@@ -117,7 +117,7 @@ def opschaling_besluiten(
         traject=traject, door=door, naar_niveau=naar_niveau, geldt=geldt, op=now, besluit=opschaling
     )
     if opschaling and _managers_melden(opschaling):
-        opschaling_melden(opschaling=opschaling)
+        opschaling_notify(opschaling=opschaling)
     return Besluit(beoordeling=beoordeling, advies=advies, opschaling=opschaling)
 
 
@@ -316,7 +316,7 @@ def melding_tekst(opschaling: Opschaling) -> str:
 
 
 @transaction.atomic
-def opschaling_melden(*, opschaling: Opschaling) -> list[Melding]:
+def opschaling_notify(*, opschaling: Opschaling) -> list[Melding]:
     """Tell every manager in scope, in the app and by e-mail through the outbox. Safe to
     call again: one notification and one message per manager (idempotency key)."""
     tekst = melding_tekst(opschaling)
@@ -345,7 +345,7 @@ def opschaling_melden(*, opschaling: Opschaling) -> list[Melding]:
 
 
 @transaction.atomic
-def opschaling_afhandelen(*, opschaling: Opschaling, door, oplossing: str) -> Opschaling:
+def opschaling_resolve(*, opschaling: Opschaling, door, oplossing: str) -> Opschaling:
     """Record when, how and by whom an escalation or a request to the manager was resolved."""
     opschaling = Opschaling.objects.select_for_update().get(pk=opschaling.pk)
     if not opschaling.vraagt_afhandeling:
@@ -376,7 +376,7 @@ def opschaling_afhandelen(*, opschaling: Opschaling, door, oplossing: str) -> Op
     return opschaling
 
 
-def meldingen_gelezen(*, user, opschaling: Opschaling | None = None) -> int:
+def meldingen_mark_read(*, user, opschaling: Opschaling | None = None) -> int:
     """Mark the user's notifications read (all of them, or those of one escalation)."""
     qs = Melding.objects.filter(aan=user, gelezen_op__isnull=True)
     if opschaling is not None:
@@ -404,16 +404,14 @@ def overdracht_naar_zvh(*, traject: Traject, van, naar, per: date) -> Overdracht
 
 
 @transaction.atomic
-def vaststelling_vastleggen(
-    *, regio: Regio, vastgesteld_op: date, besluit: str, door
-) -> Vaststelling:
+def vaststelling_record(*, regio: Regio, vastgesteld_op: date, besluit: str, door) -> Vaststelling:
     return Vaststelling.objects.create(
         regio=regio, vastgesteld_op=vastgesteld_op, besluit=besluit.strip(), door=door
     )
 
 
 @transaction.atomic
-def niveau_bijwerken(*, niveau: Niveau, **fields) -> Niveau:
+def niveau_update(*, niveau: Niveau, **fields) -> Niveau:
     """Amend the texts of a level. The advice does not read them (see `rules`)."""
     for name, value in fields.items():
         setattr(niveau, name, value)
@@ -423,7 +421,7 @@ def niveau_bijwerken(*, niveau: Niveau, **fields) -> Niveau:
 
 
 @transaction.atomic
-def kaartinvulling_opslaan(
+def kaartinvulling_save(
     *, invulling: KaartInvulling | None = None, door, **fields
 ) -> KaartInvulling:
     invulling = invulling or KaartInvulling()
@@ -436,5 +434,5 @@ def kaartinvulling_opslaan(
 
 
 @transaction.atomic
-def kaartinvulling_verwijderen(*, invulling: KaartInvulling) -> None:
+def kaartinvulling_delete(*, invulling: KaartInvulling) -> None:
     invulling.delete()

@@ -378,9 +378,9 @@ REGIEKAART_CRITERIA_3 = {
 
 @pytest.fixture
 def opschaling(traject, procesregisseur):
-    from regiekaart.services import opschaling_besluiten
+    from regiekaart.services import opschaling_decide
 
-    return opschaling_besluiten(
+    return opschaling_decide(
         traject=traject,
         door=procesregisseur,
         verwacht_niveau=2,
@@ -391,9 +391,9 @@ def opschaling(traject, procesregisseur):
 
 @pytest.fixture
 def kaartinvulling(org_a, beheerder):
-    from regiekaart.services import kaartinvulling_opslaan
+    from regiekaart.services import kaartinvulling_save
 
-    return kaartinvulling_opslaan(
+    return kaartinvulling_save(
         door=beheerder,
         gemeente=org_a.gemeente,
         rol="wethouder",

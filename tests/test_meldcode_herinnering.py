@@ -36,7 +36,7 @@ def dossier(traject, casusregisseur, gezinslid):
 
 
 def _run(dag):
-    return services.herinneringen_versturen(today=dag)
+    return services.herinneringen_send(today=dag)
 
 
 def _weging(dossier, door, op):

@@ -182,7 +182,7 @@ def test_preparation_is_ticked_per_meeting(login, procesregisseur, overleg):
     assert AuditEntry.objects.filter(detail="voorbereiding").count() == 2
 
     # The next meeting (a voortgangsoverleg) is prepared anew: the 5a list, nothing ticked.
-    volgende = overleggen.overleg_afronden(
+    volgende = overleggen.overleg_finish(
         overleg=overleg,
         aanwezig=set(),
         volgende={

@@ -12,7 +12,7 @@ from huishoudens.models import BetrokkenProfessional
 from regie.constants import AuditActie, OrganisatieSoort, Rol
 from regie.models import AuditEntry
 from regiekaart.models import Beoordeling, Melding, Opschaling
-from regiekaart.services import opschaling_afhandelen, opschaling_besluiten
+from regiekaart.services import opschaling_decide, opschaling_resolve
 from tests.factories import OrganisatieFactory, TrajectFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +21,7 @@ DZBOK = {c: (True, f"{c} geldt.") for c in "DZBOK"}
 
 
 def _naar_4(traject, door):
-    return opschaling_besluiten(
+    return opschaling_decide(
         traject=traject, door=door, verwacht_niveau=2, criteria=DZBOK, naar_niveau=4
     ).opschaling
 
@@ -111,7 +111,7 @@ def test_escalations_and_resolutions_per_month(login, manager, traject, procesre
     o = _naar_4(traject, procesregisseur)
     drie_maanden_terug = timezone.now() - datetime.timedelta(days=92)
     Opschaling.objects.filter(pk=o.pk).update(op=drie_maanden_terug)
-    opschaling_afhandelen(opschaling=o, door=manager, oplossing="ZVH neemt de procesregie over.")
+    opschaling_resolve(opschaling=o, door=manager, oplossing="ZVH neemt de procesregie over.")
     per_maand = login(manager).get(reverse("regiekaart:escalaties")).context["per_maand"]
     assert len(per_maand) == 12
     assert per_maand[0][1:] == (0, 1)  # this month: resolved

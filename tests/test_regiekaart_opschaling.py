@@ -11,9 +11,9 @@ from regiekaart.models import Beoordeling, Melding, Opschaling, TrajectNiveau
 from regiekaart.selectors import niveau_stand
 from regiekaart.services import (
     NiveauConflict,
-    opschaling_afhandelen,
-    opschaling_besluiten,
-    opschaling_melden,
+    opschaling_decide,
+    opschaling_notify,
+    opschaling_resolve,
 )
 from tests.conftest import REGIEKAART_CRITERIA_3
 from tests.factories import GemeenteFactory, OrganisatieFactory, TrajectFactory, UserFactory
@@ -27,7 +27,7 @@ DZBOK = {c: (True, f"{c} geldt.") for c in "DZBOK"}
 def _besluit(traject, door, **kwargs):
     kwargs.setdefault("verwacht_niveau", niveau_stand(traject)[0])
     kwargs.setdefault("criteria", {})
-    return opschaling_besluiten(traject=traject, door=door, **kwargs)
+    return opschaling_decide(traject=traject, door=door, **kwargs)
 
 
 def test_a_new_traject_is_on_the_start_level_2(traject):
@@ -161,9 +161,7 @@ def test_resolving_records_when_how_and_by_whom(
 ):
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        opschaling_afhandelen(
-            opschaling=opschaling, door=manager, oplossing="Extra uren toegekend."
-        )
+        opschaling_resolve(opschaling=opschaling, door=manager, oplossing="Extra uren toegekend.")
     opschaling.refresh_from_db()
     assert opschaling.opgelost_door == manager and opschaling.opgelost_op is not None
     # The regisseur hears it was resolved; the how stays in Regie.
@@ -172,7 +170,7 @@ def test_resolving_records_when_how_and_by_whom(
     assert f"traject #{opschaling.traject_id}" in bericht.subject
     assert "Extra uren" not in bericht.body
     with pytest.raises(ValidationError, match="al afgehandeld"):
-        opschaling_afhandelen(opschaling=opschaling, door=manager, oplossing="Nog eens.")
+        opschaling_resolve(opschaling=opschaling, door=manager, oplossing="Nog eens.")
 
 
 def test_resolving_ones_own_escalation_sends_no_mail(
@@ -180,7 +178,7 @@ def test_resolving_ones_own_escalation_sends_no_mail(
 ):
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        opschaling_afhandelen(opschaling=opschaling, door=procesregisseur, oplossing="Opgelost.")
+        opschaling_resolve(opschaling=opschaling, door=procesregisseur, oplossing="Opgelost.")
     assert mail.outbox == []
 
 
@@ -215,7 +213,7 @@ def test_an_escalation_to_level_4_notifies_the_managers_in_app_and_by_email(
 
     # Notifying again sends nothing twice.
     with django_capture_on_commit_callbacks(execute=True):
-        opschaling_melden(opschaling=o)
+        opschaling_notify(opschaling=o)
     assert Melding.objects.count() == 1 and len(mail.outbox) == 1 and Bericht.objects.count() == 1
 
 

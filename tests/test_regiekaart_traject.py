@@ -12,7 +12,7 @@ from regie.constants import AuditActie, AuditUitkomst, OrganisatieSoort, Rol
 from regie.models import AuditEntry
 from regiekaart.models import Opschaling
 from regiekaart.selectors import niveau_stand
-from regiekaart.services import kaartinvulling_opslaan, opschaling_besluiten
+from regiekaart.services import kaartinvulling_save, opschaling_decide
 from tests.conftest import REGIEKAART_CRITERIA_3
 from tests.factories import CompetentieFactory, OrganisatieFactory, UserFactory
 
@@ -27,7 +27,7 @@ def _post(client, traject, stap="besluit", **data):
 
 
 def _naar(traject, door, criteria, naar):
-    return opschaling_besluiten(
+    return opschaling_decide(
         traject=traject,
         door=door,
         verwacht_niveau=niveau_stand(traject)[0],
@@ -203,13 +203,13 @@ def test_level_4_proposes_handing_procesregie_to_the_zorg_en_veiligheidshuis(
 def test_the_panel_shows_the_people_the_card_names_for_the_level(
     login, procesregisseur, traject, beheerder, org_a
 ):
-    kaartinvulling_opslaan(
+    kaartinvulling_save(
         door=beheerder, gemeente=traject.huishouden.gemeente, rol="wethouder", naam="Anita de Groot"
     )
-    kaartinvulling_opslaan(
+    kaartinvulling_save(
         door=beheerder, organisatie=org_a, rol="manager", naam="Marieke Jansen", contact="0182-123"
     )
-    kaartinvulling_opslaan(
+    kaartinvulling_save(
         door=beheerder, gemeente=traject.huishouden.gemeente, rol="burgemeester", naam="P. Burg"
     )
     html = login(procesregisseur).get(traject.get_absolute_url()).content.decode()
@@ -248,13 +248,13 @@ def test_mijn_trajecten_shows_each_trajects_level(login, procesregisseur, trajec
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from regiekaart.services import opschaling_besluiten
+    from regiekaart.services import opschaling_decide
     from tests.factories import TrajectFactory
 
     client = login(procesregisseur)
     html = client.get(reverse("start")).content.decode()
     assert "Regieniveau" in html and "Niveau 2 (geel)" in html and "nog niet beoordeeld" in html
-    opschaling_besluiten(
+    opschaling_decide(
         traject=traject,
         door=procesregisseur,
         verwacht_niveau=2,

@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from plannen.models import UitnodigingSjabloon
 from plannen.selectors import invullen, uitnodigingen
-from plannen.services import versturen
+from plannen.services import uitnodigingen_send
 from regie.models import AuditEntry
 
 FOUT = "Gebruik alleen {datum}, {begin} en {eind} tussen accolades."
@@ -114,7 +114,7 @@ def test_a_bad_text_already_stored_breaks_no_invitation(
     assert response.status_code == 200
     assert len(response.content) < 200_000
     with django_capture_on_commit_callbacks(execute=True):
-        versturen(overleg)
+        uitnodigingen_send(overleg)
     (bericht,) = mail.outbox
     assert len(bericht.body) < 20_000
     assert AuditEntry.objects.exists()

@@ -214,10 +214,10 @@ def test_actions_guide_and_do_not_block(db, procesregisseur):
     traject = TrajectFactory()
     actie = FaseActie.objects.filter(fase="1", rol=TrajectRol.PROCESREGISSEUR).first()
     with pytest.raises(ValidationError, match="waarom"):
-        services.actie_markeren(
+        services.actie_mark(
             traject=traject, actie=actie, door=procesregisseur, status=ActieStatus.OVERGESLAGEN
         )
-    services.actie_markeren(
+    services.actie_mark(
         traject=traject,
         actie=actie,
         door=procesregisseur,

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from plannen.models import Antwoord, Genodigde, OverlegSoort, UitnodigingSjabloon
 from plannen.selectors import uitnodigingen
-from plannen.services import herinneringen_versturen, versturen
+from plannen.services import herinneringen_send, uitnodigingen_send
 from plannen.services import overleg as overleggen
 from regie.constants import AuditActie, BerichtStatus
 from regie.models import AuditEntry, Bericht
@@ -40,7 +40,7 @@ def _event(message):
 @pytest.fixture
 def verstuurd(overleg, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        aantal, zonder_email = versturen(overleg)
+        aantal, zonder_email = uitnodigingen_send(overleg)
     assert aantal == 1 and [g.naam for g in zonder_email] == ["Anna Jansen"]
     return overleg
 
@@ -75,7 +75,7 @@ def test_invitation_carries_a_calendar_request(verstuurd):
 
 def test_sending_twice_sends_once(verstuurd, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        versturen(verstuurd)
+        uitnodigingen_send(verstuurd)
     assert len(mail.outbox) == 1 and Bericht.objects.count() == 1
     # The task itself is idempotent too.
     assert send_bericht(Bericht.objects.get().pk) == "skipped"
@@ -84,8 +84,8 @@ def test_sending_twice_sends_once(verstuurd, django_capture_on_commit_callbacks)
     verstuurd.locatie = "Wijkcentrum"
     Genodigde.objects.create(overleg=verstuurd, naam="Nieuw", email="nieuw@voorbeeld.nl")
     with django_capture_on_commit_callbacks(execute=True):
-        overleggen.overleg_wijzigen(overleg=verstuurd, gewijzigd=["locatie"])
-        assert versturen(verstuurd)[0] == 1
+        overleggen.overleg_change(overleg=verstuurd, gewijzigd=["locatie"])
+        assert uitnodigingen_send(verstuurd)[0] == 1
     assert [m.to for m in mail.outbox[1:]] == [["karim@regie.test"], ["nieuw@voorbeeld.nl"]]
 
 
@@ -165,7 +165,7 @@ def test_a_cancelled_meeting_that_was_never_sent_sends_nothing(
     overleg, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        assert overleggen.overleg_annuleren(overleg=overleg) == 0
+        assert overleggen.overleg_cancel(overleg=overleg) == 0
     assert mail.outbox == []
 
 
@@ -190,8 +190,8 @@ def test_reminders_go_once_before_each_voortgangsoverleg(
         overleg=overleg, naam="Afgemeld", email="nee@voorbeeld.nl", antwoord=Antwoord.AFGEMELD
     )
     with django_capture_on_commit_callbacks(execute=True):
-        assert herinneringen_versturen(VANDAAG) == 1
-        assert herinneringen_versturen(VANDAAG) == 0
+        assert herinneringen_send(VANDAAG) == 1
+        assert herinneringen_send(VANDAAG) == 0
     (herinnering,) = mail.outbox
     assert herinnering.to == ["karim@regie.test"] and herinnering.subject.startswith(
         "Herinnering: "
@@ -205,7 +205,7 @@ def test_reminders_go_once_before_each_voortgangsoverleg(
     overleg.refresh_from_db()
     overleg.begin = datetime.time(14)
     with django_capture_on_commit_callbacks(execute=True):
-        assert overleggen.overleg_wijzigen(overleg=overleg, gewijzigd=["begin"]) == 1
+        assert overleggen.overleg_change(overleg=overleg, gewijzigd=["begin"]) == 1
 
 
 def test_reply_link_accepts_and_declines_without_an_account(client, verstuurd):
@@ -251,7 +251,7 @@ def test_reply_link_expires_after_the_meeting_and_on_cancellation(client, overle
     assert g.antwoord == Antwoord.GEEN
     overleg.datum = VANDAAG + datetime.timedelta(days=1)
     overleg.save()
-    overleggen.overleg_annuleren(overleg=overleg)
+    overleggen.overleg_cancel(overleg=overleg)
     assert client.get(url).status_code == 410
     assert client.get(reverse("plannen:antwoord", args=["x" * 43])).status_code == 404
 
@@ -303,7 +303,7 @@ def test_no_header_injection_through_names_or_subjects(overleg, django_capture_o
         groet=sjabloon.groet,
     )
     with django_capture_on_commit_callbacks(execute=True):
-        versturen(overleg)
+        uitnodigingen_send(overleg)
     raw = mail.outbox[0].message().as_bytes()
     parsed = email.message_from_bytes(raw, policy=default)
     assert parsed["Bcc"] is None and mail.outbox[0].recipients() == ["karim@regie.test"]
@@ -453,11 +453,11 @@ def test_no_reminder_right_after_the_invitation(overleg, django_capture_on_commi
     overleg.datum = VANDAAG + datetime.timedelta(days=5)
     overleg.save()
     with django_capture_on_commit_callbacks(execute=True):
-        versturen(overleg)
-        assert herinneringen_versturen(VANDAAG) == 0, "invited minutes ago"
+        uitnodigingen_send(overleg)
+        assert herinneringen_send(VANDAAG) == 0, "invited minutes ago"
     with (
         time_machine.travel(timezone.now() + datetime.timedelta(days=3)),
         django_capture_on_commit_callbacks(execute=True),
     ):
-        assert herinneringen_versturen(VANDAAG + datetime.timedelta(days=3)) == 1
+        assert herinneringen_send(VANDAAG + datetime.timedelta(days=3)) == 1
     assert [m.subject.startswith("Herinnering: ") for m in mail.outbox] == [False, True]

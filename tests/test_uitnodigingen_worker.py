@@ -8,7 +8,7 @@ import time
 import pytest
 from icalendar import Calendar
 
-from plannen.services import versturen
+from plannen.services import uitnodigingen_send
 from regie.constants import BerichtStatus
 from regie.models import Bericht
 from regie.smtp_sink import free_port
@@ -35,7 +35,7 @@ def _wait_until_sent(count, timeout=30):
 def test_worker_delivers_the_invitation_with_its_calendar_file(
     werkproces, overleg, redis_worker, smtp_sink
 ):
-    versturen(overleg)  # outside a transaction: dispatched at once
+    uitnodigingen_send(overleg)  # outside a transaction: dispatched at once
     (message,) = smtp_sink.wacht_op(1)
     assert message["To"] == "karim@regie.test"
     (event,) = _calendar(message).walk("VEVENT")
@@ -101,7 +101,7 @@ def test_invitations_saved_while_redis_is_down_go_out_once_it_is_back(
 ):
     with celery_on(eigen_redis.url, settings, results=False):  # as in production
         eigen_redis.stop()
-        aantal, _zonder = versturen(overleg)  # the save succeeds; queueing fails fast
+        aantal, _zonder = uitnodigingen_send(overleg)  # the save succeeds; queueing fails fast
         assert aantal == 1
         bericht = Bericht.objects.get()
         assert bericht.status == BerichtStatus.QUEUED

@@ -93,7 +93,7 @@ def aanmelding_new(request):
             traject = services.aanmelding_create(
                 huishouden=huishouden, door=request.user, **aanmelding_form.cleaned_data
             )
-            berichten = services.aanmelding_dubbel_melden(traject=traject, huishoudens=vreemd)
+            berichten = services.aanmelding_dubbel_notify(traject=traject, huishoudens=vreemd)
             detail = ""
             if vreemd:
                 ids = ", ".join(str(m.pk) for m in vreemd)

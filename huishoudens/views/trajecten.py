@@ -176,7 +176,7 @@ def actie_markeren(request, pk, actie_pk):
     status = request.POST.get("status") or None
     try:
         with transaction.atomic():
-            services.actie_markeren(
+            services.actie_mark(
                 traject=traject,
                 actie=actie,
                 door=request.user,

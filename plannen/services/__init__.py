@@ -16,7 +16,7 @@ from plannen.services.plan import (
     plan_fix,
     plan_sections_save,
 )
-from plannen.services.uitnodiging import herinneringen_versturen, versturen
+from plannen.services.uitnodiging import herinneringen_send, uitnodigingen_send
 from plannen.services.veiligheidsplan import veiligheidsplan_start
 
 __all__ = [
@@ -25,12 +25,12 @@ __all__ = [
     "content_hash",
     "doel_add",
     "eerdere_hulp_add",
-    "herinneringen_versturen",
+    "herinneringen_send",
     "kracht_zorg_add",
     "overleg_plan",
     "plan_ensure",
     "plan_fix",
     "plan_sections_save",
     "veiligheidsplan_start",
-    "versturen",
+    "uitnodigingen_send",
 ]

@@ -16,7 +16,7 @@ from plannen.models import (
     Voorbereiding,
 )
 from plannen.selectors.overleg import checklist
-from plannen.services.uitnodiging import annulering_versturen, versturen, wijziging_versturen
+from plannen.services.uitnodiging import annulering_send, uitnodigingen_send, wijziging_send
 
 # A change of these fields is news for the invitees' calendars (a new SEQUENCE).
 AGENDAVELDEN = ("datum", "begin", "eind", "locatie", "online_link")
@@ -43,11 +43,11 @@ def overleg_plan(
     *, traject, door, genodigden: list[dict], status: str = OverlegStatus.GEPLAND, **fields
 ) -> Overleg:
     overleg = Overleg.objects.create(traject=traject, aangemaakt_door=door, status=status, **fields)
-    genodigden_toevoegen(overleg=overleg, genodigden=genodigden)
+    genodigden_add(overleg=overleg, genodigden=genodigden)
     return overleg
 
 
-def genodigden_toevoegen(*, overleg: Overleg, genodigden: list[dict]) -> None:
+def genodigden_add(*, overleg: Overleg, genodigden: list[dict]) -> None:
     Genodigde.objects.bulk_create(
         Genodigde(
             overleg=overleg, naam=g["naam"], email=g["email"], rol=g["rol"], moet_aanwezig=g["moet"]
@@ -57,7 +57,7 @@ def genodigden_toevoegen(*, overleg: Overleg, genodigden: list[dict]) -> None:
 
 
 @transaction.atomic
-def overleg_afronden(
+def overleg_finish(
     *,
     overleg: Overleg,
     aanwezig: set[int],
@@ -93,7 +93,7 @@ def overleg_afronden(
 
 
 @transaction.atomic
-def overleg_wijzigen(
+def overleg_change(
     *, overleg: Overleg, gewijzigd: list[str], extra_genodigden: list[dict] = ()
 ) -> int:
     """Save a planned meeting whose form changed `gewijzigd`; a new date, time or place
@@ -106,28 +106,28 @@ def overleg_wijzigen(
         overleg.volgnummer += 1
         overleg.save()
         overleg.genodigden.update(antwoord=Antwoord.GEEN, beantwoord_op=None)
-        aantal = wijziging_versturen(overleg)
+        aantal = wijziging_send(overleg)
     else:
         overleg.save()
     if extra_genodigden:
-        genodigden_toevoegen(overleg=overleg, genodigden=list(extra_genodigden))
+        genodigden_add(overleg=overleg, genodigden=list(extra_genodigden))
         if overleg.uitgenodigd_op:
-            aantal += versturen(overleg)[0]
+            aantal += uitnodigingen_send(overleg)[0]
     return aantal
 
 
 @transaction.atomic
-def overleg_annuleren(*, overleg: Overleg) -> int:
+def overleg_cancel(*, overleg: Overleg) -> int:
     """Cancel the meeting; invitees already invited get a cancellation (CANCEL)."""
     overleg_check_gepland(overleg)
     overleg.status = OverlegStatus.GEANNULEERD
     overleg.volgnummer += 1
     overleg.save(update_fields=["status", "volgnummer"])
-    return annulering_versturen(overleg)
+    return annulering_send(overleg)
 
 
 @transaction.atomic
-def voorbereiding_opslaan(*, overleg: Overleg, gedaan: set[int], door) -> None:
+def voorbereiding_save(*, overleg: Overleg, gedaan: set[int], door) -> None:
     """Tick exactly the actions in `gedaan` for this meeting (earlier ticks keep who and when)."""
     overleg_check_gepland(overleg)
     geldig = {actie.pk for actie in checklist(overleg)}

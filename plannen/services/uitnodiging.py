@@ -5,10 +5,10 @@ Sending goes through the outbox (regie.outbox): every message is a row written i
 transaction of the change that causes it, with an idempotency key, and carries a calendar
 file (plannen.agenda). What is sent when:
 - `versturen`: the invitation (REQUEST) to every invitee with an e-mail address;
-- `wijziging_versturen`: after a change of date, time or place, an update (REQUEST with a
+- `wijziging_send`: after a change of date, time or place, an update (REQUEST with a
   raised SEQUENCE) to everyone invited;
-- `annulering_versturen`: a cancellation (CANCEL);
-- `herinneringen_versturen` (Celery beat, daily): the reminder of fase 5a a configurable
+- `annulering_send`: a cancellation (CANCEL);
+- `herinneringen_send` (Celery beat, daily): the reminder of fase 5a a configurable
   number of days (REGIE_HERINNERING_DAGEN) before each voortgangsoverleg.
 Invitees without e-mail get a printable letter (plannen.views.overleg.uitnodiging_brief).
 """
@@ -65,7 +65,7 @@ def _verstuur(overleg: Overleg, soort: str, genodigden) -> int:
 
 
 @transaction.atomic
-def versturen(overleg: Overleg) -> tuple[int, list[Genodigde]]:
+def uitnodigingen_send(overleg: Overleg) -> tuple[int, list[Genodigde]]:
     """Send the invitation to everyone who has not had a message about this meeting yet;
     returns how many e-mails were queued and who needs a letter."""
     genodigden = list(overleg.genodigden.all())
@@ -75,7 +75,7 @@ def versturen(overleg: Overleg) -> tuple[int, list[Genodigde]]:
     return aantal, [g for g in genodigden if not g.email]
 
 
-def wijziging_versturen(overleg: Overleg) -> int:
+def wijziging_send(overleg: Overleg) -> int:
     """After the meeting's date, time or place changed (and `volgnummer` was raised): to
     everyone who already had a message about it."""
     if not overleg.uitgenodigd_op:
@@ -83,13 +83,13 @@ def wijziging_versturen(overleg: Overleg) -> int:
     return _verstuur(overleg, "wijziging", overleg.genodigden.filter(bericht__isnull=False))
 
 
-def annulering_versturen(overleg: Overleg) -> int:
+def annulering_send(overleg: Overleg) -> int:
     if not overleg.uitgenodigd_op:
         return 0
     return _verstuur(overleg, "annulering", overleg.genodigden.filter(bericht__isnull=False))
 
 
-def herinneringen_versturen(vandaag: date | None = None) -> int:
+def herinneringen_send(vandaag: date | None = None) -> int:
     """Fase 5a: remind the invitees of every voortgangsoverleg within the coming
     REGIE_HERINNERING_DAGEN days, once per meeting, but not within two days of the
     invitation itself. Invitees who declined are skipped."""
@@ -119,7 +119,7 @@ def herinneringen_versturen(vandaag: date | None = None) -> int:
     return aantal
 
 
-def antwoord_geven(*, genodigde: Genodigde, antwoord: str) -> None:
+def antwoord_record(*, genodigde: Genodigde, antwoord: str) -> None:
     """Record the answer given through the personal link. When someone who must attend
     declines, the chair (or whoever planned the meeting) hears it by e-mail: without them
     the meeting does not go ahead (002 fase 3a)."""

@@ -58,7 +58,7 @@ def score_add(*, vp: Veiligheidsplan, **fields) -> Schaalscore:
 
 
 @transaction.atomic
-def ondertekenen(
+def versie_sign(
     *, versie: PlanVersie, naam: str, hoedanigheid: str, wijze: str, door, user=None
 ) -> Ondertekening:
     """Sign a fixed version: the signature records the hash of exactly that content."""

@@ -18,7 +18,7 @@ from plannen.selectors import overleg as overleg_selectors
 from plannen.selectors.uitnodiging import uitnodigingen
 from plannen.services import overleg as overleg_services
 from plannen.services.overleg import OverlegNietGepland
-from plannen.services.uitnodiging import antwoord_geven, versturen
+from plannen.services.uitnodiging import antwoord_record, uitnodigingen_send
 from plannen.views.common import case_roles_only
 from regie import access, audit
 from regie.constants import AuditActie
@@ -89,7 +89,7 @@ def overleg_detail(request, pk):
                 else None
             )
             with transaction.atomic():
-                volgende = overleg_services.overleg_afronden(
+                volgende = overleg_services.overleg_finish(
                     overleg=overleg,
                     aanwezig=aanwezig,
                     planversie=versie,
@@ -131,7 +131,7 @@ def overleg_cancel(request, pk):
         return geweigerd
     if request.method == "POST":
         with transaction.atomic():
-            aantal = overleg_services.overleg_annuleren(overleg=overleg)
+            aantal = overleg_services.overleg_cancel(overleg=overleg)
             audit.log(request, action=AuditActie.UPDATE, obj=overleg, detail="geannuleerd")
         messages.success(
             request,
@@ -152,9 +152,7 @@ def voorbereiding(request, pk):
     gedaan = {int(x) for x in request.POST.getlist("gedaan") if x.isdigit()}
     try:
         with transaction.atomic():
-            overleg_services.voorbereiding_opslaan(
-                overleg=overleg, gedaan=gedaan, door=request.user
-            )
+            overleg_services.voorbereiding_save(overleg=overleg, gedaan=gedaan, door=request.user)
             audit.log(request, action=AuditActie.UPDATE, obj=overleg, detail="voorbereiding")
     except OverlegNietGepland:
         pass  # held or cancelled: the ticks stay as they were, without a message
@@ -226,7 +224,7 @@ def overleg_edit(request, pk):
     )
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
-            aantal = overleg_services.overleg_wijzigen(
+            aantal = overleg_services.overleg_change(
                 overleg=form.save(commit=False),
                 gewijzigd=form.changed_data,
                 extra_genodigden=form.extra_genodigden_data(),
@@ -270,7 +268,7 @@ def uitnodiging_preview(request, pk):
             )
             return redirect("plannen:overleg", pk=overleg.pk)
         with transaction.atomic():
-            aantal, zonder_email = versturen(overleg)
+            aantal, zonder_email = uitnodigingen_send(overleg)
             audit.log(
                 request, action=AuditActie.UPDATE, obj=overleg, detail="uitnodigingen verstuurd"
             )
@@ -326,7 +324,7 @@ def antwoord(request, token):
         keuze = request.POST.get("antwoord")
         if keuze in (Antwoord.GEACCEPTEERD, Antwoord.AFGEMELD):
             with transaction.atomic():
-                antwoord_geven(genodigde=g, antwoord=keuze)
+                antwoord_record(genodigde=g, antwoord=keuze)
                 audit.log(
                     request,
                     action=AuditActie.UPDATE,

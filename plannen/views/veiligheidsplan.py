@@ -159,7 +159,7 @@ def ondertekenen(request, pk, nummer):
             and data["hoedanigheid"] == Ondertekening.Hoedanigheid.PROFESSIONAL
         )
         with transaction.atomic():
-            vp_services.ondertekenen(
+            vp_services.versie_sign(
                 versie=versie, door=request.user, user=request.user if zelf else None, **data
             )
             audit.log(

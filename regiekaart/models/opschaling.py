@@ -4,7 +4,7 @@ manager), which rule, criteria, who decided, when, and when and how it was resol
 
 * `TrajectNiveau`: the current level, one row per traject, created by the first decision;
   a traject without one is on `constants.START_NIVEAU`. Changed only through
-  `regiekaart.services.opschaling_besluiten`, which locks it.
+  `regiekaart.services.opschaling_decide`, which locks it.
 * `Beoordeling` with one `BeoordelingCriterium` per criterion (D, Z, B, O, K, E, P, VO, VI):
   what holds, with a note each, and the advice `rules.advies` gave. Never edited; the
   latest is the current assessment.

@@ -67,7 +67,7 @@ def vaststellen(request):
     form = VaststellingForm(request.POST)
     if form.is_valid():
         with transaction.atomic():
-            vaststelling = services.vaststelling_vastleggen(door=request.user, **form.cleaned_data)
+            vaststelling = services.vaststelling_record(door=request.user, **form.cleaned_data)
             audit.log(request, action=AuditActie.CREATE, obj=vaststelling, detail="vastgesteld")
         messages.success(
             request,
@@ -85,7 +85,7 @@ def niveau_bewerken(request, nummer):
     if request.method == "POST" and form.is_valid():
         gewijzigd = form.changed_data
         with transaction.atomic():
-            services.niveau_bijwerken(
+            services.niveau_update(
                 niveau=niveau, **{name: form.cleaned_data[name] for name in gewijzigd}
             )
             audit.log(
@@ -120,7 +120,7 @@ def naam_bewerken(request, pk=None):
     form = KaartInvullingForm(request.POST or None, instance=invulling)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
-            opgeslagen = services.kaartinvulling_opslaan(
+            opgeslagen = services.kaartinvulling_save(
                 invulling=invulling, door=request.user, **form.cleaned_data
             )
             audit.log(
@@ -151,7 +151,7 @@ def naam_verwijderen(request, pk):
             obj=invulling,
             detail=f"{invulling.rol}: {invulling.naam} ({invulling.van})",
         )
-        services.kaartinvulling_verwijderen(invulling=invulling)
+        services.kaartinvulling_delete(invulling=invulling)
     messages.success(
         request, _("%(naam)s is van de regiekaart gehaald.") % {"naam": invulling.naam}
     )

@@ -77,7 +77,7 @@ def escalaties(request):
 def escalatie(request, pk):
     opschaling = access.get_for_user_or_404(request, voor_manager(request.user), pk)
     audit.log(request, action=AuditActie.READ, obj=opschaling, detail="escalatie manager")
-    services.meldingen_gelezen(user=request.user, opschaling=opschaling)
+    services.meldingen_mark_read(user=request.user, opschaling=opschaling)
     return render(
         request,
         "regiekaart/escalatie.html",
@@ -102,7 +102,7 @@ def escalatie(request, pk):
 @manager_only
 @require_POST
 def meldingen_gelezen(request):
-    aantal = services.meldingen_gelezen(user=request.user)
+    aantal = services.meldingen_mark_read(user=request.user)
     if aantal:
         messages.success(request, _("Alle meldingen zijn gelezen."))
     return redirect("start")

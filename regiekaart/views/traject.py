@@ -87,7 +87,7 @@ def traject_regiekaart(request, pk):
             data = form.cleaned_data
             try:
                 with transaction.atomic():
-                    besluit = services.opschaling_besluiten(
+                    besluit = services.opschaling_decide(
                         traject=traject,
                         door=request.user,
                         verwacht_niveau=data["verwacht_niveau"],
@@ -212,7 +212,7 @@ def afhandelen(request, pk):
         return terug
     try:
         with transaction.atomic():
-            services.opschaling_afhandelen(
+            services.opschaling_resolve(
                 opschaling=opschaling, door=request.user, oplossing=form.cleaned_data["oplossing"]
             )
             audit.log(request, action=AuditActie.UPDATE, obj=opschaling, detail="afgehandeld")

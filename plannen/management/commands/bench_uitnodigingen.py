@@ -17,7 +17,7 @@ from django.test.utils import override_settings
 from plannen.management.commands._bench import bench_traject
 from plannen.models import OverlegSoort
 from plannen.services.overleg import overleg_plan
-from plannen.services.uitnodiging import versturen
+from plannen.services.uitnodiging import uitnodigingen_send
 from regie.constants import BerichtStatus
 from regie.models import Bericht
 from regie.smtp_sink import SmtpSink
@@ -65,7 +65,7 @@ class Command(BaseCommand):
             ),
         ):
             start = time.perf_counter()
-            versturen(overleg)  # N rows written and queued
+            uitnodigingen_send(overleg)  # N rows written and queued
             gequeued = time.perf_counter() - start
             with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=30):
                 begin = time.perf_counter()

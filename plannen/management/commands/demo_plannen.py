@@ -22,7 +22,7 @@ from plannen.models import Ondersteuningsplan, OverlegSoort
 from plannen.selectors.overleg import mogelijke_genodigden
 from plannen.services import plan as plan_services
 from plannen.services.overleg import overleg_plan
-from plannen.services.uitnodiging import versturen
+from plannen.services.uitnodiging import uitnodigingen_send
 from regie.management.commands.demo_data import demo_email
 from regie.models import User
 
@@ -226,7 +226,7 @@ class Command(BaseCommand):
             locatie="Wijkcentrum De Vaart, Gouda",
             voorzitter=petra,
         )
-        versturen(overleg)
+        uitnodigingen_send(overleg)
 
     @staticmethod
     def _bakker(traject: Traject) -> None:

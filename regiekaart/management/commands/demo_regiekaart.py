@@ -97,7 +97,7 @@ class Command(BaseCommand):
         petra = _user("Petra", "de Vries")
         sanne = _user("Sanne", "Mulder")
 
-        services.vaststelling_vastleggen(
+        services.vaststelling_record(
             regio=Regio.objects.get(naam=REGIO),
             vastgesteld_op=datetime.date(2026, 3, 12),
             besluit="Regionaal managementoverleg Hollands Midden, besluit 2026-14",
@@ -109,7 +109,7 @@ class Command(BaseCommand):
                 if soort == "gemeente"
                 else {"organisatie": Organisatie.objects.get(naam=van)}
             )
-            services.kaartinvulling_opslaan(
+            services.kaartinvulling_save(
                 door=bram, rol=rol, naam=naam, toelichting=toelichting, contact=contact, **plek
             )
 
@@ -142,7 +142,7 @@ class Command(BaseCommand):
             ),
             4,
         )
-        services.opschaling_afhandelen(
+        services.opschaling_resolve(
             opschaling=bakker_op,
             door=sanne,
             oplossing="Het Zorg- en Veiligheidshuis voert de procesregie; het casusoverleg is gepland.",
@@ -156,7 +156,7 @@ class Command(BaseCommand):
 
     @staticmethod
     def _besluit(traject, door, criteria, naar):
-        return services.opschaling_besluiten(
+        return services.opschaling_decide(
             traject=traject,
             door=door,
             verwacht_niveau=niveau_stand(traject)[0],
