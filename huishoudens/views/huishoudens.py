@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from huishoudens import policy, services
 from huishoudens.consent import consent_states
+from huishoudens.constants import ToestemmingStatus
 from huishoudens.forms import (
     AanmeldingForm,
     GezinslidForm,
@@ -167,7 +168,9 @@ def huishouden_detail(request, pk):
     leden = list(huishouden.leden.prefetch_related("toestemmingen"))
     for lid in leden:
         lid.toestemming = consent_states(lid)
-        lid.toestemming_compleet = all(s.status == "gegeven" for s in lid.toestemming)
+        lid.toestemming_compleet = all(
+            s.status == ToestemmingStatus.GEGEVEN for s in lid.toestemming
+        )
     audit.log(request, action=AuditActie.READ, obj=huishouden)
     return render(
         request,
