@@ -98,7 +98,7 @@ class Toestemmer(models.TextChoices):
     BEWINDVOERDER = "bewindvoerder", _("Bewindvoerder (voor financiële zaken)")
 
 
-class ActieStatus(models.TextChoices):
+class FaseActieStatus(models.TextChoices):
     GEDAAN = "gedaan", _("Gedaan")
     OVERGESLAGEN = "overgeslagen", _("Overgeslagen")
 

@@ -14,7 +14,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from huishoudens.constants import ActieStatus, Fase, OverdrachtStatus, TrajectRol
+from huishoudens.constants import Fase, FaseActieStatus, OverdrachtStatus, TrajectRol
 from huishoudens.models import (
     ActieVoortgang,
     BetrokkenProfessional,
@@ -295,13 +295,18 @@ def traject_move(
 
 @transaction.atomic
 def actie_mark(
-    *, traject: Traject, actie: FaseActie, door, status: ActieStatus | None, toelichting: str = ""
+    *,
+    traject: Traject,
+    actie: FaseActie,
+    door,
+    status: FaseActieStatus | None,
+    toelichting: str = "",
 ) -> ActieVoortgang | None:
     """Tick or skip an action of the list; status None undoes it. Never blocks a phase."""
     if status is None:
         ActieVoortgang.objects.filter(traject=traject, actie=actie).delete()
         return None
-    if status == ActieStatus.OVERGESLAGEN and not toelichting.strip():
+    if status == FaseActieStatus.OVERGESLAGEN and not toelichting.strip():
         raise ValidationError(_("Geef aan waarom deze actie wordt overgeslagen."))
     voortgang, _created = ActieVoortgang.objects.update_or_create(
         traject=traject,

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from huishoudens import services
-from huishoudens.constants import ActieStatus, Fase, TrajectRol
+from huishoudens.constants import Fase, FaseActieStatus, TrajectRol
 from huishoudens.models import FaseActie, FaseOvergang, Traject, TrajectBetrokkene
 from huishoudens.workflow import TRANSITIONS, allowed_moves
 from tests.factories import HuishoudenFactory, TrajectFactory, UserFactory
@@ -215,13 +215,13 @@ def test_actions_guide_and_do_not_block(db, procesregisseur):
     actie = FaseActie.objects.filter(fase="1", rol=TrajectRol.PROCESREGISSEUR).first()
     with pytest.raises(ValidationError, match="waarom"):
         services.actie_mark(
-            traject=traject, actie=actie, door=procesregisseur, status=ActieStatus.OVERGESLAGEN
+            traject=traject, actie=actie, door=procesregisseur, status=FaseActieStatus.OVERGESLAGEN
         )
     services.actie_mark(
         traject=traject,
         actie=actie,
         door=procesregisseur,
-        status=ActieStatus.OVERGESLAGEN,
+        status=FaseActieStatus.OVERGESLAGEN,
         toelichting="al gedaan door huisarts",
     )
     # Nothing ticked in phase 1, and still the traject moves on.

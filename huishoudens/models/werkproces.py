@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from huishoudens.constants import ActieStatus, TrajectRol
+from huishoudens.constants import FaseActieStatus, TrajectRol
 
 from .traject import Traject
 
@@ -38,7 +38,7 @@ class ActieVoortgang(models.Model):
 
     traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="actievoortgang")
     actie = models.ForeignKey(FaseActie, on_delete=models.PROTECT, related_name="+")
-    status = models.CharField(max_length=12, choices=ActieStatus.choices)
+    status = models.CharField(max_length=12, choices=FaseActieStatus.choices)
     toelichting = models.CharField(_("toelichting"), max_length=500, blank=True)
     door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     op = models.DateTimeField(auto_now=True)

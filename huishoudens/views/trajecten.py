@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from huishoudens import policy, services
-from huishoudens.constants import ActieStatus, Fase, OverdrachtStatus, TrajectRol
+from huishoudens.constants import Fase, FaseActieStatus, OverdrachtStatus, TrajectRol
 from huishoudens.forms import (
     IntakeForm,
     OverdrachtForm,
@@ -180,7 +180,7 @@ def actie_markeren(request, pk, actie_pk):
                 traject=traject,
                 actie=actie,
                 door=request.user,
-                status=ActieStatus(status) if status else None,
+                status=FaseActieStatus(status) if status else None,
                 toelichting=request.POST.get("toelichting", ""),
             )
             audit.log(
