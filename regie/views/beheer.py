@@ -3,15 +3,14 @@
 from django import forms
 from django.contrib import messages
 from django.db import transaction
-from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from regie import access, audit, services
+from regie import access, audit, selectors, services
 from regie.constants import AuditActie, AuditUitkomst, Rol
 from regie.forms import CompetentieFormSet, OrganisatieForm, UserForm
-from regie.models import Organisatie, User
+from regie.models import User
 from regie.views.common import paginate, render_htmx
 
 beheerder_only = access.require_role(Rol.BEHEERDER)
@@ -21,10 +20,7 @@ beheerder_only = access.require_role(Rol.BEHEERDER)
 @require_GET
 def organisatie_list(request):
     q = request.GET.get("q", "").strip()
-    qs = Organisatie.objects.for_user(request.user).select_related("gemeente__regio")
-    if q:
-        qs = qs.filter(Q(naam__icontains=q) | Q(gemeente__naam__icontains=q))
-    context = {"page": paginate(request, qs), "q": q}
+    context = {"page": paginate(request, selectors.organisaties_zoeken(request.user, q)), "q": q}
     return render_htmx(
         request,
         "regie/beheer/organisatie_list.html",
@@ -56,21 +52,7 @@ def organisatie_edit(request, pk=None):
 def user_list(request):
     q = request.GET.get("q", "").strip()
     rol = request.GET.get("rol", "")
-    qs = (
-        User.objects.for_user(request.user)
-        .select_related("organisatie")
-        .prefetch_related("role_assignments")
-    )
-    if q:
-        qs = qs.filter(
-            Q(first_name__icontains=q)
-            | Q(last_name__icontains=q)
-            | Q(email__icontains=q)
-            | Q(organisatie__naam__icontains=q)
-        )
-    if rol in Rol.values:
-        qs = qs.filter(role_assignments__rol=rol)
-    page = paginate(request, qs)
+    page = paginate(request, selectors.users_zoeken(request.user, q, rol))
     # Professionals' names and e-mail addresses are personal data: the list read is logged.
     audit.log(
         request,
