@@ -1,5 +1,5 @@
 """ "Aanvullende acties bij onveiligheid": meldcode steps 0-5 and the afwegingskader
-(seed 002 ch. 2 and ch. 7). Filled in by a later issue."""
+(seed 002 ch. 2 and ch. 7). See meldcode/README.md."""
 
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
@@ -8,3 +8,15 @@ from django.utils.translation import gettext_lazy as _
 class MeldcodeConfig(AppConfig):
     name = "meldcode"
     verbose_name = _("Meldcode")
+
+    def ready(self):
+        from regie.constants import Rol
+        from regie.context_processors import register_menu_items
+
+        register_menu_items(
+            Rol.BEHEERDER,
+            [
+                (_("Crisiscontacten"), "meldcode:crisiscontacten"),
+                (_("Scholing risicotaxatie"), "meldcode:scholingen"),
+            ],
+        )

@@ -16,6 +16,8 @@ from meldcode.constants import Aanleiding, Check, DossierStatus, Sluitreden, Vor
 from meldcode.models import (
     Afscherming,
     Consultatie,
+    CrisisContact,
+    CrisisOproep,
     Dossier,
     DossierToegang,
     Gebeurtenis,
@@ -334,3 +336,64 @@ def dossier_close(*, dossier: Dossier, door, reden: Sluitreden, toelichting: str
     dossier.sluitreden = reden
     dossier.sluit_toelichting = toelichting
     dossier.save(update_fields=["status", "gesloten_op", "sluitreden", "sluit_toelichting"])
+
+
+# --- acuut gevaar and the beheerder's settings -----------------------------------------
+
+
+@transaction.atomic
+def crisisoproep_record(
+    *,
+    traject,
+    door,
+    contact: str,
+    telefoon: str,
+    op: datetime.datetime,
+    toelichting: str,
+    dossier: Dossier | None = None,
+) -> CrisisOproep:
+    """A call made in acute danger (002 ch. 2, "Stappen bij levensbedreigende situaties")."""
+    if not toelichting.strip():
+        raise MeldcodeError(_("Leg vast wat er is gebeurd en afgesproken."))
+    if dossier is not None and dossier.traject_id != traject.pk:
+        raise MeldcodeError(_("Dit dossier hoort niet bij dit traject."))
+    return CrisisOproep.objects.create(
+        traject=traject,
+        dossier=dossier,
+        contact=contact,
+        telefoon=telefoon,
+        op=op,
+        toelichting=toelichting,
+        door=door,
+    )
+
+
+@transaction.atomic
+def crisiscontact_save(*, regio, contact: CrisisContact | None = None, **velden) -> CrisisContact:
+    """The beheerder keeps the region's crisis contacts ("verschilt per regio")."""
+    contact = contact or CrisisContact(regio=regio)
+    if contact.regio_id != regio.pk:
+        raise MeldcodeError(_("Dit contact hoort bij een andere regio."))
+    for name, value in velden.items():
+        setattr(contact, name, value)
+    contact.save()
+    return contact
+
+
+@transaction.atomic
+def crisiscontact_delete(*, contact: CrisisContact) -> None:
+    contact.delete()
+
+
+@transaction.atomic
+def scholing_record(*, user, instrument: str, geschoold_op: datetime.date) -> InstrumentScholing:
+    if InstrumentScholing.objects.filter(user=user, instrument=instrument).exists():
+        raise MeldcodeError(_("Deze scholing is al vastgelegd voor deze medewerker."))
+    return InstrumentScholing.objects.create(
+        user=user, instrument=instrument, geschoold_op=geschoold_op
+    )
+
+
+@transaction.atomic
+def scholing_delete(*, scholing: InstrumentScholing) -> None:
+    scholing.delete()
