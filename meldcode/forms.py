@@ -45,7 +45,6 @@ class _CarefulForm:
             if isinstance(field.widget, forms.Textarea):
                 field.widget.attrs.setdefault("rows", 3)
                 field.help_text = f"{field.help_text} {hulp}".strip() if field.help_text else hulp
-            field.error_messages["required"] = REQUIRED
 
 
 class CarefulModelForm(_CarefulForm, forms.ModelForm):

@@ -118,7 +118,7 @@ def _rows(queryset, afgeschermd):
     rows = list(queryset)
     for row in rows:
         row.sleutel = weergave.afscherm_sleutel(row)
-        row.soort = row._meta.model_name
+        row.afscherm_soort = row._meta.model_name
         row.wie = getattr(row, "vastgelegd_door", None) or row.door
         row.wanneer = getattr(row, "vastgelegd_op", None) or row.op
         row.velden = weergave.velden(row)
