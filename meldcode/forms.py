@@ -43,7 +43,7 @@ class _CarefulForm:
         hulp = inhoud.vastleg_hulp()
         for field in self.fields.values():
             if isinstance(field.widget, forms.Textarea):
-                field.widget.attrs.setdefault("rows", 3)
+                field.widget.attrs["rows"] = 3
                 field.help_text = f"{field.help_text} {hulp}".strip() if field.help_text else hulp
 
 
