@@ -1,5 +1,5 @@
 """ "Aanvullende acties bij onveiligheid": meldcode steps 0-5 and the afwegingskader
-(seed 002 ch. 2 and ch. 7, issue #10)."""
+(seed 002 ch. 2 and ch. 7, issue #10). See meldcode/README.md."""
 
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +13,15 @@ class MeldcodeConfig(AppConfig):
         from huishoudens.panels import register_criteria_voorstel
         from huishoudens.workflow import register_close_guard
         from meldcode.selectors import close_reasons, criteria_voorstel
+        from regie.constants import Rol
+        from regie.context_processors import register_menu_items
 
         register_close_guard(close_reasons)
         register_criteria_voorstel(criteria_voorstel)
+        register_menu_items(
+            Rol.BEHEERDER,
+            [
+                (_("Crisiscontacten"), "meldcode:crisiscontacten"),
+                (_("Scholing risicotaxatie"), "meldcode:scholingen"),
+            ],
+        )

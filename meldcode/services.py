@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime
 import logging
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,6 +18,8 @@ from meldcode.constants import Aanleiding, Check, DossierStatus, Sluitreden, Vor
 from meldcode.models import (
     Afscherming,
     Consultatie,
+    CrisisContact,
+    CrisisOproep,
     Dossier,
     DossierToegang,
     Gebeurtenis,
@@ -30,7 +31,7 @@ from meldcode.models import (
     Weging,
 )
 from regie.models import Bericht
-from regie.outbox import bericht_queue
+from regie.outbox import absolute_url, bericht_queue
 
 logger = logging.getLogger(__name__)
 
@@ -370,10 +371,7 @@ def weeg_interval_set(*, dossier: Dossier, dagen: int) -> Dossier:
 
 
 def _dossier_url(dossier: Dossier) -> str:
-    # The dossier page (URL name "meldcode:dossier", kwarg pk) is built on another branch;
-    # until it is merged, reverse() cannot resolve it here. Switch to
-    # regie.outbox.absolute_url("meldcode:dossier", pk=dossier.pk) once it exists.
-    return settings.REGIE_BASE_URL.rstrip("/") + f"/meldcode/dossier/{dossier.pk}/"
+    return absolute_url("meldcode:dossier", pk=dossier.pk)
 
 
 def herinneringen_send(*, today: datetime.date) -> int:
@@ -454,3 +452,64 @@ def _terugkoppeling_herinneren(*, pk: int, today: datetime.date, dagen: int) -> 
         sleutel=sleutel,
     )
     return 1
+
+
+# --- acuut gevaar and the beheerder's settings -----------------------------------------
+
+
+@transaction.atomic
+def crisisoproep_record(
+    *,
+    traject,
+    door,
+    contact: str,
+    telefoon: str,
+    op: datetime.datetime,
+    toelichting: str,
+    dossier: Dossier | None = None,
+) -> CrisisOproep:
+    """A call made in acute danger (002 ch. 2, "Stappen bij levensbedreigende situaties")."""
+    if not toelichting.strip():
+        raise MeldcodeError(_("Leg vast wat er is gebeurd en afgesproken."))
+    if dossier is not None and dossier.traject_id != traject.pk:
+        raise MeldcodeError(_("Dit dossier hoort niet bij dit traject."))
+    return CrisisOproep.objects.create(
+        traject=traject,
+        dossier=dossier,
+        contact=contact,
+        telefoon=telefoon,
+        op=op,
+        toelichting=toelichting,
+        door=door,
+    )
+
+
+@transaction.atomic
+def crisiscontact_save(*, regio, contact: CrisisContact | None = None, **velden) -> CrisisContact:
+    """The beheerder keeps the region's crisis contacts ("verschilt per regio")."""
+    contact = contact or CrisisContact(regio=regio)
+    if contact.regio_id != regio.pk:
+        raise MeldcodeError(_("Dit contact hoort bij een andere regio."))
+    for name, value in velden.items():
+        setattr(contact, name, value)
+    contact.save()
+    return contact
+
+
+@transaction.atomic
+def crisiscontact_delete(*, contact: CrisisContact) -> None:
+    contact.delete()
+
+
+@transaction.atomic
+def scholing_record(*, user, instrument: str, geschoold_op: datetime.date) -> InstrumentScholing:
+    if InstrumentScholing.objects.filter(user=user, instrument=instrument).exists():
+        raise MeldcodeError(_("Deze scholing is al vastgelegd voor deze medewerker."))
+    return InstrumentScholing.objects.create(
+        user=user, instrument=instrument, geschoold_op=geschoold_op
+    )
+
+
+@transaction.atomic
+def scholing_delete(*, scholing: InstrumentScholing) -> None:
+    scholing.delete()

@@ -73,15 +73,21 @@ def login_required(view):
 # --- one object -----------------------------------------------------------------------
 
 
-def get_for_user_or_404(request, queryset: QuerySet, pk):
+def get_for_user_or_404(request, queryset: QuerySet, pk, *, existence_only: bool = False):
     """Return the object with `pk` from `queryset.for_user(request.user)` or raise 404.
+
+    With `existence_only`, the declared base rule without the object-level restriction
+    (`VisibleQuerySet.visible`): for a page that shows that an object exists to people who
+    may not read its content (a meldcode dossier), and checks the content itself.
 
     A hit on a household-scoped object is logged as a read of that household (once per
     request, see regie.audit); a miss as a denied attempt, naming the household the object
     belongs to: the id may exist but not be visible to this user.
     """
+    user = request.user
     try:
-        obj = queryset.for_user(request.user).get(pk=pk)
+        rows = queryset.visible(user) if existence_only else queryset.for_user(user)
+        obj = rows.get(pk=pk)
     except (queryset.model.DoesNotExist, ValueError, TypeError, ValidationError):
         audit.log_denied(
             request,

@@ -63,6 +63,7 @@ urlpatterns = [
     path("", include("huishoudens.urls")),
     path("", include("plannen.urls")),
     path("", include("regiekaart.urls")),
+    path("meldcode/", include("meldcode.urls")),
     path("account/", include(_without_unused(account_urls.urlpatterns))),
     path("account/2fa/", include(_without_unused(mfa_urls.urlpatterns))),
 ]

@@ -172,6 +172,44 @@ TABLE: dict[str, Row] = {
         kwargs={"pk": "opschaling.pk"},
     ),
     "regiekaart:meldingen_gelezen": Row(only(["manager"], status=302), method="post"),
+    # Meldcode (#10): a dossier exists for everyone involved; its content for the owner (Karim)
+    # and the procesregisseur (Petra); recording, grants, shielding and inzage for the owner.
+    # Posts without data show the form again with its errors (200).
+    "meldcode:nieuw": Row(involved(), kwargs={"traject_pk": "traject.pk"}),
+    "meldcode:acuut": Row(involved(), kwargs={"pk": "traject.pk"}),
+    "meldcode:dossier": Row(involved(), kwargs={"pk": "dossier.pk"}),
+    "meldcode:stap": Row(
+        involved(proces=403), method="post", kwargs={"pk": "dossier.pk", "code": "0"}
+    ),
+    "meldcode:weging": Row(involved(proces=403), kwargs={"pk": "dossier.pk"}),
+    "meldcode:melding": Row(involved(proces=403), method="post", kwargs={"pk": "dossier.pk"}),
+    "meldcode:terugkoppeling": Row(
+        involved(proces=403),
+        method="post",
+        kwargs={"pk": "dossier.pk", "melding_pk": "vt_melding.pk"},
+    ),
+    "meldcode:gebeurtenis": Row(involved(proces=403), method="post", kwargs={"pk": "dossier.pk"}),
+    "meldcode:sluiten": Row(involved(proces=403), kwargs={"pk": "dossier.pk"}),
+    "meldcode:toegang": Row(involved(proces=403), kwargs={"pk": "dossier.pk"}),
+    "meldcode:toegang_intrekken": Row(
+        involved(proces=403), kwargs={"pk": "dossier.pk", "toegang_pk": "dossier_toegang.pk"}
+    ),
+    "meldcode:afschermen": Row(
+        involved(proces=403),
+        kwargs={"pk": "dossier.pk", "soort": "signalen", "item_pk": "meldcode_signalen.pk"},
+    ),
+    "meldcode:inzage": Row(involved(proces=403), kwargs={"pk": "dossier.pk"}),
+    # The region's crisis contacts and risk-instrument training: the beheerder.
+    "meldcode:crisiscontacten": Row(only(["beheerder"])),
+    "meldcode:crisiscontact_nieuw": Row(only(["beheerder"])),
+    "meldcode:crisiscontact": Row(only(["beheerder"]), kwargs={"pk": "crisiscontact.pk"}),
+    "meldcode:crisiscontact_verwijderen": Row(
+        only(["beheerder"]), kwargs={"pk": "crisiscontact.pk"}
+    ),
+    "meldcode:scholingen": Row(only(["beheerder"])),
+    "meldcode:scholing_verwijderen": Row(
+        only(["beheerder"]), kwargs={"pk": "instrumentscholing.pk"}
+    ),
     # Authentication (django-allauth).
     "account_login": Row(everyone(302, anon=200)),
     "account_logout": Row(everyone(LOGIN), method="post"),
