@@ -9,6 +9,7 @@ import zoneinfo
 
 import pytest
 import time_machine
+from django.urls import reverse
 
 from huishoudens.models import Gezinslid
 from meldcode import selectors, services
@@ -61,7 +62,7 @@ def test_a_due_weighing_reminds_the_owner_by_email_without_household_data(
         f"U heeft een meldcodedossier bij traject #{traject.pk} waarin opnieuw gewogen moet "
         "worden" in bericht.tekst
     )
-    url = f"http://127.0.0.1:8000/meldcode/dossier/{dossier.pk}/"
+    url = "http://127.0.0.1:8000" + reverse("meldcode:dossier", args=[dossier.pk])
     assert url in bericht.tekst and f'href="{url}"' in bericht.html
     huishouden = traject.huishouden
     verboden = [huishouden.naam, huishouden.adres, huishouden.woonplaats, "Anna"]
@@ -215,7 +216,7 @@ def test_a_melding_without_feedback_reminds_the_owner_once_after_the_threshold(
     assert bericht.sleutel == f"meldcode:vtmelding:{melding.pk}:terugkoppeling:14d"
     assert f"traject #{traject.pk}" in bericht.onderwerp
     assert "meer dan 14 dagen" in bericht.tekst
-    assert f"/meldcode/dossier/{dossier.pk}/" in bericht.tekst
+    assert reverse("meldcode:dossier", args=[dossier.pk]) in bericht.tekst
     for tekst in (bericht.onderwerp, bericht.tekst, bericht.html):
         assert "Anna" not in tekst and traject.huishouden.naam not in tekst
 
