@@ -1,5 +1,5 @@
 """The inspection copy of a dossier as PDF (seed 002 ch. 7: the household's right of
-inspection, limited by the owner's shielding). Rendered with plannen's WeasyPrint helper,
+inspection, limited by the owner's shielding). Rendered with regie.pdf (WeasyPrint),
 whose URL fetcher loads only the app's own static files."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from meldcode import inhoud, selectors, weergave
 from meldcode.models import VtMelding, Weging
-from plannen.pdf import render_pdf
+from regie.pdf import render_pdf
 
 
 def _rows(queryset, afgeschermd):

@@ -9,11 +9,12 @@ from pypdf import PdfReader
 
 from plannen import services
 from plannen.models import PlanPdf
-from plannen.pdf import new_fetcher, render_versie_pdf
+from plannen.pdf import render_versie_pdf
 from plannen.services import overleg_plan
 from plannen.tasks import render_plan_pdf
 from regie.constants import AuditActie
 from regie.models import AuditEntry
+from regie.pdf import new_fetcher
 
 HOSTILE = [
     '<img src="http://evil.example/pixel.png">',

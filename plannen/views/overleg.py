@@ -13,7 +13,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from huishoudens.selectors import get_traject_for_user
 from plannen.forms import AfrondenForm, OverlegForm, OverlegWijzigForm
 from plannen.models import Antwoord, Genodigde, Overleg, OverlegStatus
-from plannen.pdf import render_pdf
 from plannen.selectors import overleg as overleg_selectors
 from plannen.selectors.uitnodiging import uitnodigingen
 from plannen.services import overleg as overleg_services
@@ -23,6 +22,7 @@ from plannen.views.common import case_roles_only
 from regie import access, audit
 from regie.constants import AuditActie
 from regie.outbox import bericht_opnieuw
+from regie.pdf import render_pdf
 
 
 @case_roles_only
