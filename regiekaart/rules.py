@@ -17,7 +17,7 @@ How up and down interact (hysteresis)
 Opschalen fires when huidig < lo, afschalen when huidig > hi, and otherwise the level is kept;
 so the advice is huidig clamped to [lo, hi]. lo <= hi for every C: lo >= 2 needs D (which
 blocks afschalen to 1), lo >= 3 needs O (blocks 2), lo >= 4 needs K (blocks 3), lo = 5 needs
-E (blocks 4). Hence the two can never fire together (tests/test_regiekaart_rules.py checks
+E (blocks 4). Hence the two can never fire together (regiekaart/tests/test_regiekaart_rules.py checks
 all 64 combinations). Both lo and hi only rise when a criterion is added, so more criteria
 never give a lower level, and advising again at the advised level keeps it.
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The test command: lint (ruff, djlint), import checks, migrations check and the whole pytest
 # suite against real PostgreSQL 15, Redis and Debian's Chromium, all started here and
-# stopped afterwards. Extra arguments go to pytest (e.g. scripts/test.sh tests/test_audit.py -x).
+# stopped afterwards. Extra arguments go to pytest (e.g. scripts/test.sh regie/tests/test_audit.py -x).
 # Only a whole-suite run (no arguments, or options only such as -q or -x) measures coverage
 # and checks the floor per app; a run of some tests would miss the floors anyway.
 set -euo pipefail

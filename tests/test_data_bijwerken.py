@@ -11,7 +11,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from huishoudens.constants import ActieStatus
+from huishoudens.constants import FaseActieStatus
 from huishoudens.models import ActieVoortgang, FaseActie, StartCriterium
 from plannen.models import UitnodigingSjabloon
 from regiekaart.models import Niveau
@@ -118,7 +118,7 @@ def test_an_action_a_traject_ticked_is_not_removed_and_nothing_is_changed(
 ):
     actie = FaseActie.objects.get(fase="2", rol="procesregisseur", volgorde=1)
     ActieVoortgang.objects.create(
-        traject=traject, actie=actie, status=ActieStatus.GEDAAN, door=procesregisseur
+        traject=traject, actie=actie, status=FaseActieStatus.GEDAAN, door=procesregisseur
     )
 
     def change(data):

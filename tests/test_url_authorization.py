@@ -11,7 +11,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from regie.constants import AuditActie, AuditUitkomst
 from regie.models import AuditEntry
-from tests.conftest import PERSONAS
+from tests.personas import PERSONAS
 from tests.urltable import CASE, LOGIN, REAUTH, Row, everyone, involved, only, signed_in
 
 TABLE: dict[str, Row] = {

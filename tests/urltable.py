@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from tests.conftest import PERSONAS
+from tests.personas import PERSONAS
 
 LOGIN = "login"  # a redirect to the login page
 REAUTH = "reauth"  # a redirect to enter the password again (recent login required)

@@ -13,7 +13,7 @@ from regie.constants import BerichtStatus
 from regie.models import Bericht
 from regie.smtp_sink import free_port
 from regie.tasks import send_bericht, sweep_outbox
-from tests.conftest import celery_on, worker_on
+from tests.workers import celery_on, worker_on
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 

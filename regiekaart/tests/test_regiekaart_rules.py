@@ -25,7 +25,7 @@ from regiekaart.rules import (
 )
 
 DATA = "regiekaart/data/niveaus.json"
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "002_889a1700faf57179.txt"
+SEED = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "002_889a1700faf57179.txt"
 NIVEAUS = range(1, 6)
 SUBSETS = [frozenset(c) for r in range(7) for c in itertools.combinations(NIVEAU_CRITERIA, r)]
 CASES = [(h, c) for h in NIVEAUS for c in SUBSETS]
@@ -205,11 +205,11 @@ def test_the_criteria_are_the_nine_of_the_issue():
 def _seed_text() -> str:
     """The seed (in the work area, next to the repository); on a clean clone without it, the
     level texts of regiekaart/data/niveaus.json, which quote the same tables and are checked
-    against the seed in tests/test_regiekaart_niveaus.py."""
+    against the seed in regiekaart/tests/test_regiekaart_niveaus.py."""
     if SEED.exists():
         text = SEED.read_text(encoding="utf-8")
     else:
-        data = json.loads((Path(__file__).resolve().parents[1] / DATA).read_text(encoding="utf-8"))
+        data = json.loads((Path(__file__).resolve().parents[2] / DATA).read_text(encoding="utf-8"))
         text = " ".join(str(v) for niveau in data["niveaus"] for v in niveau.values())
     text = re.sub(r"<[^>]+>", " ", text).replace("•", " ").replace("→", " ")
     # The one correction the module docstring names ("Er situatie is veilig").

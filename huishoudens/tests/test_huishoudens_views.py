@@ -100,7 +100,7 @@ def test_duplicate_guard_does_not_reveal_a_household_the_user_is_not_involved_wi
     )
     response = client.post(reverse("huishoudens:aanmelden"), data, follow=True)
     # Issue #11: not even a count; the aanmelding is registered as if there were no match
-    # (tests/test_aanmelding_dubbel.py compares the two responses).
+    # (huishoudens/tests/test_aanmelding_dubbel.py compares the two responses).
     nieuw = Traject.objects.get(aangemeld_door=buitenstaander)
     assert response.redirect_chain == [(nieuw.get_absolute_url(), 302)]
     html = response.content.decode()

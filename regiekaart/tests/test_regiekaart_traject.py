@@ -13,7 +13,7 @@ from regie.models import AuditEntry
 from regiekaart.models import Opschaling
 from regiekaart.selectors import niveau_stand
 from regiekaart.services import kaartinvulling_save, opschaling_decide
-from tests.conftest import REGIEKAART_CRITERIA_3
+from regiekaart.tests.fixtures import REGIEKAART_CRITERIA_3
 from tests.factories import CompetentieFactory, OrganisatieFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -14,7 +14,7 @@ from huishoudens.models import FaseActie, FaseOvergang, Traject, TrajectBetrokke
 from huishoudens.workflow import TRANSITIONS, allowed_moves
 from tests.factories import HuishoudenFactory, TrajectFactory, UserFactory
 
-DATA = Path(__file__).resolve().parent.parent / "huishoudens" / "data" / "werkproces.json"
+DATA = Path(__file__).resolve().parents[2] / "huishoudens" / "data" / "werkproces.json"
 
 
 def _at(traject, fase):

@@ -14,7 +14,7 @@ from regiekaart.rules import AFSCHALEN, NAAR_MANAGER, OPSCHALEN, PROBLEMATIEK, v
 
 pytestmark = pytest.mark.django_db
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "regiekaart" / "data" / "niveaus.json"
 SEED = ROOT.parent / "shared" / "seeds" / "002_889a1700faf57179.txt"
 

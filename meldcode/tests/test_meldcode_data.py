@@ -4,7 +4,7 @@ seed 002 ch. 2, ch. 7 and ch. 9 par. 3, checked against counts and texts typed f
 import json
 from pathlib import Path
 
-DATA = json.loads((Path(__file__).parents[1] / "meldcode/data/meldcode.json").read_text())
+DATA = json.loads((Path(__file__).parents[2] / "meldcode/data/meldcode.json").read_text())
 
 
 def test_the_six_parts_of_the_route_with_their_actions_and_what_to_record():

@@ -15,7 +15,7 @@ from regiekaart.services import (
     opschaling_notify,
     opschaling_resolve,
 )
-from tests.conftest import REGIEKAART_CRITERIA_3
+from regiekaart.tests.fixtures import REGIEKAART_CRITERIA_3
 from tests.factories import GemeenteFactory, OrganisatieFactory, TrajectFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ from regie.celery import app
 from regie.constants import BerichtStatus
 from regie.outbox import bericht_queue
 from regie.tasks import sweep_outbox
-from tests.conftest import _reset_connections
+from tests.workers import _reset_connections
 
 
 @pytest.fixture

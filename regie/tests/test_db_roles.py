@@ -127,7 +127,7 @@ def test_the_application_runs_as_the_app_role(app_conninfo):
         "    AuditEntry.objects.create(action='read', outcome='allowed', detail='als app')\n"
     )
     env = os.environ | {"DATABASE_URL": url}
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     subprocess.run(
         [sys.executable, "manage.py", "shell", "-c", script], cwd=root, env=env, check=True
     )

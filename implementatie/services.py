@@ -1,0 +1,1 @@
+"""Writes of implementatie: none yet (issue #14)."""

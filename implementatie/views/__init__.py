@@ -1,0 +1,1 @@
+"""Pages of implementatie: none yet (issue #14)."""
