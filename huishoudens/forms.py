@@ -251,12 +251,6 @@ class SignaalForm(forms.Form):
     )
 
 
-class SignaalAfsluitenForm(forms.Form):
-    afsluiting = forms.CharField(
-        label=_("Hoe is het signaal afgehandeld?"), widget=forms.Textarea(attrs={"rows": 3})
-    )
-
-
 class VanafVandaagMixin:
     """A handover (fase 6a) takes effect today or later."""
 

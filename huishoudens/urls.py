@@ -35,11 +35,6 @@ urlpatterns = [
     path("trajecten/<int:pk>/acties/<int:actie_pk>/", tr.actie_markeren, name="actie"),
     path("trajecten/<int:pk>/regisseurs/nieuw/", tr.regisseur_new, name="regisseur_nieuw"),
     path("trajecten/<int:pk>/signalen/nieuw/", tr.signaal_new, name="signaal_nieuw"),
-    path(
-        "trajecten/<int:pk>/signalen/<int:signaal_pk>/afsluiten/",
-        tr.signaal_close,
-        name="signaal_afsluiten",
-    ),
     path("trajecten/<int:pk>/overdracht/", tr.overdracht_new, name="overdracht_nieuw"),
     path("overdrachten/<int:pk>/", tr.overdracht_decide, name="overdracht"),
     path("startcriteria/", cr.criteria, name="criteria"),

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from meldcode.constants import DossierStatus, GebeurtenisSoort
 from meldcode.models import Dossier, DossierToegang, Gebeurtenis, VtMelding, Weging
+from plannen.selectors import heeft_veiligheidsplan
 
 
 def latest(dossier: Dossier, model):
@@ -160,3 +161,17 @@ def wacht_op_veilig_thuis_voor(user, today: datetime.date) -> list[VtMelding]:
     for melding in meldingen:
         melding.wachtdagen = (today - melding.op).days
     return meldingen
+
+
+def traject_panel(traject) -> dict:
+    """What the traject page shows of the meldcode: that dossiers are open, since when and
+    whose (no content), whether the aanmelding's safety check still asks for one, and
+    whether a Veiligheidsplan exists yet (the dossier prompts it, 002 ch. 2)."""
+    dossiers = open_dossiers([traject.pk])
+    return {
+        "traject": traject,
+        "dossiers": dossiers,
+        "veiligheidscheck": (traject.acuut or traject.zorgen_veiligheid)
+        and not Dossier.objects.filter(traject=traject).exists(),
+        "heeft_veiligheidsplan": heeft_veiligheidsplan(traject) if dossiers else True,
+    }

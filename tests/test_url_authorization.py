@@ -71,9 +71,6 @@ TABLE: dict[str, Row] = {
     ),
     "huishoudens:regisseur_nieuw": Row(involved(casus=403), kwargs={"pk": "traject.pk"}),
     "huishoudens:signaal_nieuw": Row(involved(), kwargs={"pk": "traject.pk"}),
-    "huishoudens:signaal_afsluiten": Row(
-        involved(casus=403), kwargs={"pk": "traject.pk", "signaal_pk": "signaal.pk"}
-    ),
     "huishoudens:overdracht_nieuw": Row(involved(), kwargs={"pk": "traject.pk"}),
     # Only the named successor (Karim) opens a handover.
     "huishoudens:overdracht": Row(involved(proces=404), kwargs={"pk": "overdracht.pk"}),

@@ -74,6 +74,7 @@ def _what_the_registrant_sees(client, data, registrant):
         if traject is not None:
             ids = {
                 f"/trajecten/{traject.pk}/": "/trajecten/ID/",
+                f"/traject/{traject.pk}/": "/traject/ID/",  # the meldcode's links
                 f"/huishoudens/{traject.huishouden_id}/": "/huishoudens/ID/",
                 f"#{traject.pk}": "#ID",
             }

@@ -14,7 +14,6 @@ from huishoudens.forms import (
     IntakeForm,
     OverdrachtForm,
     RegisseurForm,
-    SignaalAfsluitenForm,
     SignaalForm,
 )
 from huishoudens.models import ActieVoortgang, FaseActie, Overdracht
@@ -236,31 +235,6 @@ def signaal_new(request, pk):
         )
         return redirect("huishoudens:traject", pk=traject.pk)
     return render(request, "huishoudens/signaal_form.html", {"form": form, "traject": traject})
-
-
-@case_roles_only
-@require_http_methods(["GET", "POST"])
-def signaal_close(request, pk, signaal_pk):
-    traject = get_traject_for_user(request, pk)
-    _require_process(request, traject)
-    signaal = get_object_or_404(traject.signalen, pk=signaal_pk, afgesloten_op__isnull=True)
-    form = SignaalAfsluitenForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            services.signaal_close(signaal=signaal, **form.cleaned_data)
-            audit.log(
-                request,
-                action=AuditActie.UPDATE,
-                obj=traject,
-                detail=f"signaal {signaal.pk} afgesloten",
-            )
-        messages.success(request, _("Het signaal is afgesloten."))
-        return redirect("huishoudens:traject", pk=traject.pk)
-    return render(
-        request,
-        "huishoudens/signaal_afsluiten.html",
-        {"form": form, "traject": traject, "signaal": signaal},
-    )
 
 
 @case_roles_only

@@ -127,3 +127,42 @@ def test_the_regiekaart_page_pre_ticks_the_proposal_and_says_why(
     assert page.status_code == 200
     assert page.context["form"].initial["c_O"] is True
     assert "Er is een meldcodedossier open." in page.content.decode()
+
+
+def test_the_traject_page_puts_acute_danger_one_click_away_and_shows_open_dossiers(
+    traject, procesregisseur, casusregisseur, login
+):
+    url = reverse("huishoudens:traject", args=[traject.pk])
+    page = login(procesregisseur).get(url).content.decode()
+    assert reverse("meldcode:acuut", args=[traject.pk]) in page
+    assert "Er is geen meldcodedossier open." in page
+
+    dossier = services.dossier_open(
+        traject=traject, door=casusregisseur, aanleiding=Aanleiding.TRAJECT
+    )
+    services.signalen_record(dossier=dossier, door=casusregisseur, vormen=["partnergeweld"])
+    page = login(procesregisseur).get(url).content.decode()
+    assert reverse("meldcode:dossier", args=[dossier.pk]) in page
+    assert casusregisseur.get_full_name() in page
+    assert "partnergeweld" not in page.lower(), "the traject page shows no dossier content"
+    # The open dossier prompts the Veiligheidsplan while none exists, and an overleg.
+    assert reverse("plannen:veiligheidsplan", args=[traject.pk]) in page
+    assert reverse("plannen:overleg_nieuw", args=[traject.pk]) in page
+
+
+def test_safety_flags_at_aanmelding_lead_into_a_dossier(procesregisseur, login):
+    traject = TrajectFactory(procesregisseur=procesregisseur, zorgen_veiligheid=True)
+    page = login(procesregisseur).get(reverse("huishoudens:traject", args=[traject.pk]))
+    html = page.content.decode()
+    assert "zorgen over veiligheid of acuut gevaar aangegeven" in html
+    assert reverse("meldcode:nieuw", args=[traject.pk]) + "?aanleiding=aanmelding" in html
+
+
+def test_an_open_signal_is_handled_through_a_dossier_not_free_text(traject, procesregisseur, login):
+    signaal = traject_services.signaal_create(
+        traject=traject, door=procesregisseur, omschrijving="Blauwe plekken"
+    )
+    page = login(procesregisseur).get(reverse("huishoudens:traject", args=[traject.pk]))
+    html = page.content.decode()
+    assert reverse("meldcode:nieuw", args=[traject.pk]) + f"?signaal={signaal.pk}" in html
+    assert "/afsluiten/" not in html
