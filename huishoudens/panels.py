@@ -68,3 +68,17 @@ def criteria_voorstellen(traject) -> dict[str, list[str]]:
         for code, reden in fn(traject).items():
             voorstellen.setdefault(code, []).append(reden)
     return voorstellen
+
+
+# Panels on the case roles' start pages ("Mijn trajecten", "Mijn huishoudens"):
+# `fn(request) -> (template_name, context) | None`, e.g. the meldcode's due weighings.
+StartPanel = Callable[[object], "tuple[str, dict] | None"]
+_start_panels: Registry[StartPanel] = Registry("start panel")
+
+
+def register_start_panel(fn: StartPanel) -> StartPanel:
+    return _start_panels.register(fn)
+
+
+def start_panels(request) -> list[tuple[str, dict]]:
+    return [panel for fn in _start_panels if (panel := fn(request)) is not None]

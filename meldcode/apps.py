@@ -10,16 +10,21 @@ class MeldcodeConfig(AppConfig):
     verbose_name = _("Meldcode")
 
     def ready(self):
-        from huishoudens.panels import register_criteria_voorstel, register_traject_panel
+        from huishoudens.panels import (
+            register_criteria_voorstel,
+            register_start_panel,
+            register_traject_panel,
+        )
         from huishoudens.workflow import register_close_guard
         from meldcode.selectors import close_reasons, criteria_voorstel
-        from meldcode.views.panel import traject_panel
+        from meldcode.views.panel import start_panel, traject_panel
         from regie.constants import Rol
         from regie.context_processors import register_menu_items
 
         register_close_guard(close_reasons)
         register_criteria_voorstel(criteria_voorstel)
         register_traject_panel(traject_panel)
+        register_start_panel(start_panel)
         register_menu_items(
             Rol.BEHEERDER,
             [

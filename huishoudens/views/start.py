@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from huishoudens.constants import Fase, OverdrachtStatus
 from huishoudens.models import Overdracht
-from huishoudens.panels import trajecten_kolommen
+from huishoudens.panels import start_panels, trajecten_kolommen
 from huishoudens.selectors import mijn_huishoudens, mijn_trajecten, trajecten_zonder_procesregisseur
 from regie import audit
 from regie.constants import AuditActie
@@ -38,6 +38,7 @@ def procesregisseur_context(request) -> dict:
         "stagnatie_weken": STAGNATIE.days // 7,
         "overdrachten": _pending_handovers(request.user),
         "kolommen": kolommen,
+        "start_panels": start_panels(request),
     }
 
 
@@ -49,7 +50,11 @@ def casusregisseur_context(request) -> dict:
         object_type="huishoudens.Traject",
         detail=f"mijn huishoudens: {len(trajecten)}",
     )
-    return {"trajecten": trajecten, "overdrachten": _pending_handovers(request.user)}
+    return {
+        "trajecten": trajecten,
+        "overdrachten": _pending_handovers(request.user),
+        "start_panels": start_panels(request),
+    }
 
 
 def _pending_handovers(user):

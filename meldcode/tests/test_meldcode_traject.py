@@ -166,3 +166,20 @@ def test_an_open_signal_is_handled_through_a_dossier_not_free_text(traject, proc
     html = page.content.decode()
     assert reverse("meldcode:nieuw", args=[traject.pk]) + f"?signaal={signaal.pk}" in html
     assert "/afsluiten/" not in html
+
+
+def test_the_owner_sees_a_due_weighing_on_the_start_page(
+    traject, casusregisseur, procesregisseur, login
+):
+    """'Als zorgen blijven' (002 ch. 2): in the app as well as by e-mail."""
+    dossier = services.dossier_open(
+        traject=traject, door=casusregisseur, aanleiding=Aanleiding.TRAJECT
+    )
+    start = reverse("start")
+    assert "opnieuw wegen" not in login(casusregisseur).get(start).content.decode()
+    dossier.volgende_weging_op = TODAY
+    dossier.save(update_fields=["volgende_weging_op"])
+    page = login(casusregisseur).get(start).content.decode()
+    assert "opnieuw wegen" in page
+    assert reverse("meldcode:dossier", args=[dossier.pk]) in page
+    assert "opnieuw wegen" not in login(procesregisseur).get(start).content.decode()

@@ -1,4 +1,7 @@
-"""The meldcode's panel on the traject page (registered in meldcode/apps.py)."""
+"""The meldcode's panels on the traject page and the case roles' start pages (registered
+in meldcode/apps.py)."""
+
+from django.utils import timezone
 
 from meldcode import selectors
 from regie.constants import CASE_ROLES
@@ -10,3 +13,14 @@ def traject_panel(request, traject):
     if not has_role(request.user, *CASE_ROLES):
         return None
     return "meldcode/_traject_panel.html", selectors.traject_panel(traject)
+
+
+def start_panel(request):
+    """The owner's due weighings and meldingen waiting for Veilig Thuis ("Als zorgen
+    blijven", 002 ch. 2): the traject number and dates only."""
+    today = timezone.localdate()
+    wegingen = selectors.herinneringen_voor(request.user, today)
+    meldingen = selectors.wacht_op_veilig_thuis_voor(request.user, today)
+    if not (wegingen or meldingen):
+        return None
+    return "meldcode/_start_panel.html", {"wegingen": wegingen, "meldingen": meldingen}
