@@ -5,5 +5,5 @@ test:  ## lint, migrations check and the whole test suite (PostgreSQL, Redis, Ch
 	scripts/test.sh
 pin:   ## regenerate requirements*.txt from pyproject.toml
 	scripts/pin.sh
-lint:
-	.venv/bin/ruff check . && .venv/bin/ruff format --check .
+lint:  ## the guard rails of the test command, without the suite
+	.venv/bin/ruff check . && .venv/bin/ruff format --check . && .venv/bin/djlint templates */templates --lint && .venv/bin/lint-imports --no-cache --no-logo && .venv/bin/python scripts/import_cycles.py
