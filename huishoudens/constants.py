@@ -23,6 +23,10 @@ class Fase(models.TextChoices):
 # The phases whose action lists the seed gives; 6a is the handover event.
 ACTIE_FASEN = [*(f.value for f in Fase if f != Fase.GESLOTEN), "6a"]
 
+# Phases that repeat: 5b goes back to 4 for another round (002 fase 5b step 15), so their
+# ticks count per round (`Traject.ronde`), not per traject (issue #12).
+RONDE_FASEN = ("4", "5a", "5b")
+
 
 class TrajectRol(models.TextChoices):
     PROCESREGISSEUR = "procesregisseur", _("Procesregisseur")
@@ -107,3 +111,10 @@ class OverdrachtStatus(models.TextChoices):
     VOORGESTELD = "voorgesteld", _("Wacht op acceptatie")
     GEACCEPTEERD = "geaccepteerd", _("Geaccepteerd")
     GEWEIGERD = "geweigerd", _("Geweigerd")
+
+
+class AfsluitingSoort(models.TextChoices):
+    """Why a regisseur's involvement ended without a successor (002 fase 6a)."""
+
+    EIGEN = "eigen", _("Eigen betrokkenheid afgesloten")
+    NIVEAU_1 = "niveau_1", _("Procesregie afgerond (regiekaart niveau 1)")

@@ -11,11 +11,13 @@ from huishoudens.models import (
     BetrokkenProfessional,
     Gezinslid,
     Huishouden,
+    NazorgAfspraak,
     Netwerklid,
     Overdracht,
     Toestemming,
     Traject,
 )
+from huishoudens.selectors import criteria_inleiding
 from regie.constants import Rol
 from regie.forms import DateInput, PhoneCleaningMixin
 from regie.models import User
@@ -207,7 +209,12 @@ class IntakeForm(forms.Form):
 
     def __init__(self, *args, criteria, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["criteria"].choices = [(str(c.pk), c.tekst) for c in criteria]
+        # The six criteria complete one sentence (002 ch. 4): keep its lead-in above them.
+        algemeen = [(str(c.pk), c.tekst) for c in criteria if c.organisatie_id is None]
+        eigen = [(str(c.pk), c.tekst) for c in criteria if c.organisatie_id is not None]
+        self.fields["criteria"].choices = [(criteria_inleiding()["tekst"], algemeen)] + (
+            [(_("Eigen criteria van uw organisatie"), eigen)] if eigen else []
+        )
 
 
 class RegisseurForm(forms.Form):
@@ -272,3 +279,108 @@ class OverdrachtForm(VanafVandaagMixin, forms.ModelForm):
         self.fields["rol"].choices = [(r, TrajectRol(r).label) for r in rollen]
         self.fields["naar"].queryset = RegisseurForm().fields["user"].queryset
         self.fields["per"].initial = timezone.localdate()
+
+
+# --- fase 6a and 6b, who holds regie (issue #12) ------------------------------------------
+
+
+class NazorgPlanForm(forms.ModelForm):
+    """004 fase 6.2: is a follow-up wanted, and when does the traject close."""
+
+    class Meta:
+        model = Traject
+        fields = ["vervolg_wenselijk", "afsluitdatum"]
+        widgets = {
+            "vervolg_wenselijk": forms.RadioSelect(
+                choices=[(True, _("Ja, er is een vervolg")), (False, _("Nee, geen vervolg"))]
+            ),
+            "afsluitdatum": DateInput(),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["vervolg_wenselijk"].required = True
+        self.fields["vervolg_wenselijk"].error_messages["required"] = _(
+            "Kies of een vervolg wenselijk is."
+        )
+        self.fields["afsluitdatum"].required = True
+
+
+class NazorgAfspraakForm(forms.ModelForm):
+    """ "Leg vast wie, wat, wanneer en hoe vaak inzet nodig is en wie kan ondersteunen bij
+    vragen" (004 fase 6.2 step 1)."""
+
+    class Meta:
+        model = NazorgAfspraak
+        fields = ["wie", "wat", "wanneer", "hoe_vaak", "vragen_bij"]
+        widgets = {"wat": forms.Textarea(attrs={"rows": 2})}
+        help_texts = {
+            "wie": _("Bijvoorbeeld: de wijkcoach, de oma, de huisarts."),
+            "vragen_bij": _("Naam en hoe te bereiken, bijvoorbeeld het wijkteam en zijn nummer."),
+        }
+
+
+class BetrokkenheidAfsluitenForm(VanafVandaagMixin, forms.Form):
+    """002 fase 6a "Bij afsluiten betrokkenheid" (casusregie 2)."""
+
+    rol = forms.ChoiceField(label=_("Welke rol sluit u af?"))
+    per = forms.DateField(
+        label=_("Per"),
+        widget=DateInput(),
+        help_text=_("De eerste dag zonder uw betrokkenheid."),
+    )
+    ondersteuning_gewenst = forms.TypedChoiceField(
+        label=_("Is er nog ondersteuning gewenst op het leefgebied?"),
+        widget=forms.RadioSelect,
+        choices=[("ja", _("Ja")), ("nee", _("Nee"))],
+        coerce=lambda v: v == "ja",
+        error_messages={"required": _("Stel vast of er nog ondersteuning gewenst is.")},
+    )
+    restproblematiek = forms.CharField(
+        label=_("Wie kan ondersteunen bij eventuele vragen of restproblematiek?"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Bespreek en noteer wie kan ondersteunen.")},
+    )
+    afspraken = forms.CharField(
+        label=_("Afspraken"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+    def __init__(self, *args, rollen: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["rol"].choices = [(r, TrajectRol(r).label) for r in rollen]
+        self.fields["per"].initial = timezone.localdate()
+
+
+class VoorkeurForm(forms.ModelForm):
+    class Meta:
+        model = Traject
+        fields = ["voorkeur_procesregisseur"]
+        widgets = {"voorkeur_procesregisseur": forms.Textarea(attrs={"rows": 2})}
+
+
+class InformeleCasusregisseurForm(forms.Form):
+    """A member or network member as casusregisseur (002 ch. 5 Niveau 1)."""
+
+    persoon = forms.ChoiceField(label=_("Wie voert de casusregie?"))
+    leefgebieden = forms.MultipleChoiceField(
+        label=_("Leefgebieden"),
+        choices=Leefgebied.choices,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Kies de leefgebieden waarvoor deze persoon regie voert.")},
+    )
+
+    def __init__(self, *args, huishouden: Huishouden, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.leden = {f"lid-{g.pk}": g for g in huishouden.leden.all()}
+        self.netwerk = {f"netwerk-{n.pk}": n for n in huishouden.netwerk.all()}
+        self.fields["persoon"].choices = [
+            (_("Gezinsleden"), [(k, str(g)) for k, g in self.leden.items()]),
+            (_("Netwerk"), [(k, str(n)) for k, n in self.netwerk.items()]),
+        ]
+
+    def clean(self):
+        data = super().clean()
+        keuze = data.get("persoon", "")
+        data["gezinslid"] = self.leden.get(keuze)
+        data["netwerklid"] = self.netwerk.get(keuze)
+        return data

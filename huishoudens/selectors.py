@@ -1,12 +1,18 @@
 """Reads of the huishoudens app, and the relations that give a user need to know."""
 
+import functools
+import json
+from pathlib import Path
+
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Prefetch, Q
 
 from huishoudens.constants import TrajectRol
 from huishoudens.models import (
     BetrokkenProfessional,
+    FaseActie,
     Huishouden,
+    InformeleCasusregisseur,
     StartCriterium,
     Traject,
     TrajectBetrokkene,
@@ -162,3 +168,71 @@ def betrokken_users(traject):
             ).values("user_id")
         )
     )
+
+
+# --- the method's guidance (issue #12) ---------------------------------------------------
+
+WERKPROCES = Path(__file__).resolve().parent / "data" / "werkproces.json"
+
+
+@functools.cache
+def _werkproces() -> dict:
+    return json.loads(WERKPROCES.read_text(encoding="utf-8"))
+
+
+def fase_toelichting(code: str) -> dict | None:
+    """The Toelichting of a phase as the procesregisseur reads it beside the actions ("zie
+    toelichting"): 004's wording (`toelichting`, `bron`) and 002's fuller text
+    (`toelichting_002`, `bron_toelichting_002`), read from data/werkproces.json at run time
+    like the plan's help texts; None for a code without one."""
+    return next((f for f in _werkproces()["fasen"] if f["code"] == code), None)
+
+
+def criteria_inleiding() -> dict:
+    """The lead-in sentence the six criteria complete (002 ch. 4): {"tekst", "bron"}."""
+    return _werkproces()["criteria_inleiding"]
+
+
+def handover_actions(rollen) -> list[tuple[str, list[FaseActie]]]:
+    """The 6a action lists ("Overdragen of afsluiten en nazorg van een professional") of the
+    given roles: 6a is an event, not a phase, so they are shown where it happens."""
+    acties = list(FaseActie.objects.filter(fase="6a", rol__in=list(rollen)))
+    return [(rol, [a for a in acties if a.rol == rol]) for rol in rollen]
+
+
+def informele_casusregisseurs(traject):
+    """Members and network members who hold casusregie now (002 ch. 5, Niveau 1)."""
+    return (
+        InformeleCasusregisseur.objects.actief()
+        .filter(traject=traject)
+        .select_related("gezinslid", "netwerklid")
+    )
+
+
+def casusregisseurs(traject) -> list[dict]:
+    """Everyone who holds casusregie now, professionals and people without an account, as
+    {"naam", "organisatie", "leefgebieden", "informeel"} for pages and plans."""
+    rijen = [
+        {
+            "naam": b.user.get_full_name(),
+            "organisatie": str(b.user.organisatie or ""),
+            "leefgebieden": b.leefgebieden,
+            "informeel": False,
+        }
+        for b in TrajectBetrokkene.objects.actief()
+        .filter(traject=traject, rol=TrajectRol.CASUSREGISSEUR)
+        .select_related("user__organisatie")
+    ]
+    for c in informele_casusregisseurs(traject):
+        persoon = c.persoon
+        rijen.append(
+            {
+                "naam": str(persoon.naam if c.netwerklid_id else persoon),
+                "organisatie": c.netwerklid.rol
+                if c.netwerklid_id
+                else persoon.get_rol_in_gezin_display(),
+                "leefgebieden": c.leefgebieden,
+                "informeel": True,
+            }
+        )
+    return rijen

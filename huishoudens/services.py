@@ -14,7 +14,14 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from huishoudens.constants import Fase, FaseActieStatus, OverdrachtStatus, TrajectRol
+from huishoudens.afsluiting import overdracht_notify
+from huishoudens.constants import (
+    RONDE_FASEN,
+    Fase,
+    FaseActieStatus,
+    OverdrachtStatus,
+    TrajectRol,
+)
 from huishoudens.models import (
     ActieVoortgang,
     BetrokkenProfessional,
@@ -22,6 +29,7 @@ from huishoudens.models import (
     FaseOvergang,
     Gezinslid,
     Huishouden,
+    InformeleCasusregisseur,
     IntakeAntwoord,
     Netwerklid,
     Overdracht,
@@ -282,15 +290,44 @@ def traject_move(
     FaseOvergang.objects.create(
         traject=locked, van=locked.fase, naar=naar, door=door, toelichting=toelichting
     )
+    if starts_new_round(van=locked.fase, naar=naar):
+        locked.ronde += 1
     locked.fase = naar
     locked.fase_sinds = now
     locked.gesloten_op = now if naar == Fase.GESLOTEN else None
     try:
         with transaction.atomic():
-            locked.save(update_fields=["fase", "fase_sinds", "gesloten_op"])
+            locked.save(update_fields=["fase", "fase_sinds", "gesloten_op", "ronde"])
     except IntegrityError:  # reopening while the household has another open traject
         raise MoveRefused([_("Dit huishouden heeft al een ander open traject.")]) from None
+    if naar == Fase.GESLOTEN:
+        involvement_end_all(traject=locked, op=timezone.localdate(now))
     return locked
+
+
+def starts_new_round(*, van: str, naar: str) -> bool:
+    """5b back to 4 (002 fase 5b step 15: "Ga naar fase 4"), or 6b or a closed traject back
+    to 5b (002 fase 6b casusregie 3), starts a new round of phases 4-5a-5b (issue #12)."""
+    return (van, naar) in {
+        (Fase.VOORTGANGSOVERLEG_UITVOEREN, Fase.VOORTGANG),
+        (Fase.AFSLUITEN, Fase.VOORTGANGSOVERLEG_UITVOEREN),
+        (Fase.GESLOTEN, Fase.VOORTGANGSOVERLEG_UITVOEREN),
+    }
+
+
+def involvement_end_all(*, traject: Traject, op: date) -> int:
+    """Closing the traject ends every regisseur's involvement on that day (004 fase 6.2
+    "Rond het traject af"; issue #12), those without an account included. Returns how many
+    professionals' roles ended."""
+    beeindigd = (
+        TrajectBetrokkene.objects.filter(traject=traject, tot__isnull=True)
+        .filter(vanaf__lte=op)
+        .update(tot=op)
+    )
+    # A regisseur due to start later (an accepted handover) never starts.
+    TrajectBetrokkene.objects.filter(traject=traject, vanaf__gt=op).delete()
+    InformeleCasusregisseur.objects.filter(traject=traject, tot__isnull=True).update(tot=op)
+    return beeindigd
 
 
 @transaction.atomic
@@ -302,18 +339,30 @@ def actie_mark(
     status: FaseActieStatus | None,
     toelichting: str = "",
 ) -> ActieVoortgang | None:
-    """Tick or skip an action of the list; status None undoes it. Never blocks a phase."""
+    """Tick or skip an action of the list; status None undoes it. Never blocks a phase.
+
+    The actions of phases 4, 5a and 5b are ticked for the traject's current round; the
+    rows of earlier rounds stay as they were (issue #12)."""
+    ronde = actie_ronde(traject=traject, actie=actie)
     if status is None:
-        ActieVoortgang.objects.filter(traject=traject, actie=actie).delete()
+        ActieVoortgang.objects.filter(traject=traject, actie=actie, ronde=ronde).delete()
         return None
     if status == FaseActieStatus.OVERGESLAGEN and not toelichting.strip():
         raise ValidationError(_("Geef aan waarom deze actie wordt overgeslagen."))
     voortgang, _created = ActieVoortgang.objects.update_or_create(
         traject=traject,
         actie=actie,
+        ronde=ronde,
         defaults={"status": status, "toelichting": toelichting, "door": door},
     )
     return voortgang
+
+
+def actie_ronde(*, traject: Traject, actie: FaseActie) -> int:
+    """The round a tick of `actie` belongs to: the traject's round in phases 4-5a-5b."""
+    if actie.fase in RONDE_FASEN:
+        return Traject.objects.values_list("ronde", flat=True).get(pk=traject.pk)
+    return 1
 
 
 # --- regisseurs ------------------------------------------------------------------------
@@ -398,6 +447,8 @@ def overdracht_decide(*, overdracht: Overdracht, accept: bool) -> Overdracht:
     overdracht = Overdracht.objects.select_for_update().get(pk=overdracht.pk)
     if overdracht.status != OverdrachtStatus.VOORGESTELD:
         raise ValidationError(_("Over deze overdracht is al beslist."))
+    if accept and overdracht.traject.fase == Fase.GESLOTEN:
+        raise ValidationError(_("Het traject is intussen afgesloten; er valt niets over te nemen."))
     overdracht.status = OverdrachtStatus.GEACCEPTEERD if accept else OverdrachtStatus.GEWEIGERD
     overdracht.beslist_op = timezone.now()
     overdracht.save(update_fields=["status", "beslist_op"])
@@ -419,4 +470,5 @@ def overdracht_decide(*, overdracht: Overdracht, accept: bool) -> Overdracht:
             leefgebieden=leefgebieden,
             vanaf=overdracht.per,
         )
+        overdracht_notify(overdracht=overdracht)
     return overdracht

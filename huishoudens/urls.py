@@ -2,6 +2,7 @@ from django.urls import path
 
 from huishoudens.views import criteria as cr
 from huishoudens.views import huishoudens as hh
+from huishoudens.views import regie as rg
 from huishoudens.views import trajecten as tr
 
 app_name = "huishoudens"
@@ -37,6 +38,33 @@ urlpatterns = [
     path("trajecten/<int:pk>/signalen/nieuw/", tr.signaal_new, name="signaal_nieuw"),
     path("trajecten/<int:pk>/overdracht/", tr.overdracht_new, name="overdracht_nieuw"),
     path("overdrachten/<int:pk>/", tr.overdracht_decide, name="overdracht"),
+    path(
+        "trajecten/<int:pk>/betrokkenheid-afsluiten/",
+        rg.betrokkenheid_afsluiten,
+        name="betrokkenheid_afsluiten",
+    ),
+    path(
+        "trajecten/<int:pk>/procesregie-afronden/",
+        rg.procesregie_afronden,
+        name="procesregie_afronden",
+    ),
+    path("trajecten/<int:pk>/nazorg/", rg.nazorg, name="nazorg"),
+    path(
+        "trajecten/<int:pk>/nazorg/<int:afspraak_pk>/verwijderen/",
+        rg.nazorg_verwijderen,
+        name="nazorg_verwijderen",
+    ),
+    path("trajecten/<int:pk>/voorkeur/", rg.voorkeur, name="voorkeur"),
+    path(
+        "trajecten/<int:pk>/casusregie-netwerk/",
+        rg.informele_casusregisseur_new,
+        name="informele_casusregisseur",
+    ),
+    path(
+        "trajecten/<int:pk>/casusregie-netwerk/<int:item_pk>/einde/",
+        rg.informele_casusregisseur_einde,
+        name="informele_casusregisseur_einde",
+    ),
     path("startcriteria/", cr.criteria, name="criteria"),
     path("startcriteria/<int:pk>/actief/", cr.criterium_toggle, name="criterium_actief"),
 ]

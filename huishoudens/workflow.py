@@ -70,3 +70,22 @@ def open_safety_signals(traject) -> list[str]:
 
 def reasons_not_to_close(traject) -> list[str]:
     return [reason for guard in _close_guards for reason in guard(traject)]
+
+
+# --- rounding off procesregie at level 1 (issue #12) -------------------------------------
+
+AfrondenAdvies = Callable[[object], bool]
+_afronden_adviezen: Registry[AfrondenAdvies] = Registry("procesregie afronden")
+
+
+def register_procesregie_afronden(fn: AfrondenAdvies) -> AfrondenAdvies:
+    """Register `fn(traject) -> bool`: True when the method advises ending procesregie now.
+
+    The regiekaart registers "the current level is 1" (002 ch. 5, Niveau 1: there is no
+    procesregisseur; its controle "Overweeg de procesregie af te ronden"), so this app can
+    offer the button without importing it."""
+    return _afronden_adviezen.register(fn)
+
+
+def procesregie_afronden_geadviseerd(traject) -> bool:
+    return any(fn(traject) for fn in _afronden_adviezen)

@@ -11,14 +11,16 @@ class RegiekaartConfig(AppConfig):
 
     def ready(self):
         from huishoudens.panels import register_traject_panel, register_trajecten_kolom
+        from huishoudens.workflow import register_procesregie_afronden
         from regie.constants import Rol
         from regie.context_processors import register_menu_items
         from regie.views.start import register_start_page
-        from regiekaart.selectors import niveaus_van
+        from regiekaart.selectors import niveaus_van, procesregie_afronden_advies
         from regiekaart.views.manager import start_context
         from regiekaart.views.panel import traject_panel
 
         register_traject_panel(traject_panel)
+        register_procesregie_afronden(procesregie_afronden_advies)
         register_trajecten_kolom(
             "regiekaart/start/_niveau_kop.html",
             "regiekaart/start/_niveau.html",

@@ -74,6 +74,27 @@ TABLE: dict[str, Row] = {
     "huishoudens:overdracht_nieuw": Row(involved(), kwargs={"pk": "traject.pk"}),
     # Only the named successor (Karim) opens a handover.
     "huishoudens:overdracht": Row(involved(proces=404), kwargs={"pk": "overdracht.pk"}),
+    # Fase 6a/6b and who holds regie (#12): a regisseur ends their own role; the
+    # procesregisseur records aftercare, rounds procesregie off at level 1 (refused at the
+    # start level 2: back to the traject) and names members or network as casusregisseur;
+    # everyone involved records the household's preferred procesregisseur.
+    "huishoudens:betrokkenheid_afsluiten": Row(involved(), kwargs={"pk": "traject.pk"}),
+    "huishoudens:procesregie_afronden": Row(
+        involved(302, casus=403), method="post", kwargs={"pk": "traject.pk"}
+    ),
+    "huishoudens:nazorg": Row(involved(casus=403), kwargs={"pk": "traject.pk"}),
+    "huishoudens:nazorg_verwijderen": Row(
+        involved(302, casus=403),
+        method="post",
+        kwargs={"pk": "traject.pk", "afspraak_pk": "nazorgafspraak.pk"},
+    ),
+    "huishoudens:voorkeur": Row(involved(), kwargs={"pk": "traject.pk"}),
+    "huishoudens:informele_casusregisseur": Row(involved(casus=403), kwargs={"pk": "traject.pk"}),
+    "huishoudens:informele_casusregisseur_einde": Row(
+        involved(302, casus=403),
+        method="post",
+        kwargs={"pk": "traject.pk", "item_pk": "informele_casusregisseur.pk"},
+    ),
     # Ondersteuningsplan (#4): everyone involved works on the plan; the forms post and return.
     "plannen:plan": Row(involved(), kwargs={"pk": "traject.pk"}),
     "plannen:teksten": Row(involved(400), method="post", kwargs={"pk": "traject.pk"}),

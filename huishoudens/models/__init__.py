@@ -1,15 +1,27 @@
 from .huishouden import BetrokkenProfessional, Gezinslid, Huishouden, Netwerklid, Toestemming
-from .traject import FaseOvergang, Overdracht, Traject, TrajectBetrokkene, VeiligheidsSignaal
+from .traject import (
+    BetrokkenheidAfsluiting,
+    FaseOvergang,
+    InformeleCasusregisseur,
+    NazorgAfspraak,
+    Overdracht,
+    Traject,
+    TrajectBetrokkene,
+    VeiligheidsSignaal,
+)
 from .werkproces import ActieVoortgang, FaseActie, IntakeAntwoord, StartCriterium
 
 __all__ = [
     "ActieVoortgang",
     "BetrokkenProfessional",
+    "BetrokkenheidAfsluiting",
     "FaseActie",
     "FaseOvergang",
     "Gezinslid",
     "Huishouden",
+    "InformeleCasusregisseur",
     "IntakeAntwoord",
+    "NazorgAfspraak",
     "Netwerklid",
     "Overdracht",
     "StartCriterium",

@@ -12,10 +12,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from huishoudens.constants import Fase, OverdrachtStatus, TrajectRol
+from huishoudens.constants import AfsluitingSoort, Fase, OverdrachtStatus, TrajectRol
 from regie.visibility import VisibleQuerySet
 
-from .huishouden import Huishouden
+from .huishouden import Gezinslid, Huishouden, Netwerklid
 
 
 class TrajectQuerySet(VisibleQuerySet):
@@ -48,6 +48,22 @@ class Traject(models.Model):
     besluit_start = models.BooleanField(_("start 1Gezin1Plan1Regisseur"), null=True, blank=True)
     besluit_reden = models.TextField(_("reden van het besluit"), blank=True)
     gesloten_op = models.DateTimeField(null=True, blank=True)
+    # The round of phases 4-5a-5b: +1 when 5b goes back to 4, or 6b or a closed traject
+    # back to 5b (a new voortgangsoverleg); ticks of those phases count per round.
+    ronde = models.PositiveSmallIntegerField(_("ronde"), default=1)
+    # "de klant [kan] zelf een voorkeur ... uitspreken voor een procesregisseur uit het
+    # eigen netwerk" (002 fase 3a, Toelichting; 3a step 4).
+    voorkeur_procesregisseur = models.TextField(
+        _("voorkeur van het huishouden voor een procesregisseur"),
+        blank=True,
+        help_text=_(
+            "Wie het huishouden als procesregisseur wil, ook iemand uit het eigen netwerk. "
+            "Wordt getoond bij het kiezen van een procesregisseur."
+        ),
+    )
+    # Fase 6b (002 fase 6b steps 2-4, 004 fase 6.2): follow-up wanted, and when it closes.
+    vervolg_wenselijk = models.BooleanField(_("is een vervolg wenselijk?"), null=True, blank=True)
+    afsluitdatum = models.DateField(_("afgesproken datum van afsluiten"), null=True, blank=True)
 
     objects = TrajectQuerySet.as_manager()
 
@@ -198,3 +214,116 @@ class Overdracht(models.Model):
     @property
     def audit_household_id(self) -> int:
         return self.traject.huishouden_id
+
+
+class InformeleCasusregisseurQuerySet(models.QuerySet):
+    def actief(self, op=None):
+        op = op or timezone.localdate()
+        return self.filter(Q(tot__isnull=True) | Q(tot__gte=op), vanaf__lte=op)
+
+
+class InformeleCasusregisseur(models.Model):
+    """Casusregie held by the household itself or its network, without an account.
+
+    At regiekaart level 1 casusregie is "uzelf, een familielid, een goede vriend" (002 ch. 5,
+    Niveau 1). Such a person has no login, so this is not a `TrajectBetrokkene` (whose rows
+    give access to the household): it names a member or a network member, appears as
+    casusregisseur on the traject page (and through `selectors.casusregisseurs` elsewhere),
+    and grants nobody anything.
+    """
+
+    traject = models.ForeignKey(
+        Traject, on_delete=models.CASCADE, related_name="informele_casusregisseurs"
+    )
+    gezinslid = models.ForeignKey(
+        Gezinslid,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("gezinslid"),
+    )
+    netwerklid = models.ForeignKey(
+        Netwerklid,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("netwerklid"),
+    )
+    leefgebieden = models.JSONField(_("leefgebieden"), default=list, blank=True)
+    vanaf = models.DateField(_("vanaf"))
+    tot = models.DateField(_("tot en met"), null=True, blank=True)
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    objects = InformeleCasusregisseurQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("casusregisseur uit huishouden of netwerk")
+        verbose_name_plural = _("casusregisseurs uit huishouden of netwerk")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(gezinslid__isnull=False, netwerklid__isnull=True)
+                | Q(gezinslid__isnull=True, netwerklid__isnull=False),
+                name="informele_casusregisseur_een_persoon",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(self.persoon)
+
+    @property
+    def persoon(self):
+        return self.gezinslid or self.netwerklid
+
+    @property
+    def audit_household_id(self) -> int:
+        return self.traject.huishouden_id
+
+
+class NazorgAfspraak(models.Model):
+    """Fase 6b: "Leg vast wie, wat, wanneer en hoe vaak inzet nodig is en wie kan
+    ondersteunen bij vragen" (004 fase 6.2 step 1; 002 fase 6b steps 2-3)."""
+
+    traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="nazorg")
+    wie = models.CharField(_("wie"), max_length=200)
+    wat = models.TextField(_("wat"))
+    wanneer = models.CharField(_("wanneer"), max_length=200)
+    hoe_vaak = models.CharField(_("hoe vaak"), max_length=200, blank=True)
+    vragen_bij = models.CharField(
+        _("bij wie kan het huishouden terecht met vragen"), max_length=200
+    )
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("afspraak over nazorg")
+        verbose_name_plural = _("afspraken over nazorg")
+        ordering = ["aangemaakt_op", "pk"]
+
+
+class BetrokkenheidAfsluiting(models.Model):
+    """Fase 6a without a successor: a regisseur ends their own involvement ("Bij afsluiten
+    betrokkenheid: stel vast of er nog ondersteuning gewenst is op het leefgebied; bespreek
+    wie kan ondersteunen bij eventuele vragen of restproblematiek; maak hierover
+    afspraken", 002 fase 6a casusregie 2), or procesregie is rounded off at level 1."""
+
+    traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="afsluitingen")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    rol = models.CharField(_("rol"), max_length=20, choices=TrajectRol.choices)
+    soort = models.CharField(max_length=12, choices=AfsluitingSoort.choices)
+    per = models.DateField(_("per"), help_text=_("De eerste dag zonder deze betrokkenheid."))
+    ondersteuning_gewenst = models.BooleanField(
+        _("is er nog ondersteuning gewenst op het leefgebied?"), null=True, blank=True
+    )
+    restproblematiek = models.TextField(
+        _("wie kan ondersteunen bij eventuele vragen of restproblematiek?"), blank=True
+    )
+    afspraken = models.TextField(_("afspraken"), blank=True)
+    manager_gemeld = models.BooleanField(default=False)
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("afsluiting van betrokkenheid")
+        verbose_name_plural = _("afsluitingen van betrokkenheid")
+        ordering = ["-aangemaakt_op"]

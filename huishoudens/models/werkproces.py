@@ -34,10 +34,15 @@ class FaseActie(models.Model):
 
 
 class ActieVoortgang(models.Model):
-    """An action of the list ticked (done) or skipped with a note, for one traject."""
+    """An action of the list ticked (done) or skipped with a note, for one traject.
+
+    The phases that repeat (4, 5a, 5b: `RONDE_FASEN`) are ticked per round: `ronde` is the
+    traject's round when ticked, and the earlier rounds' rows stay as history. Other
+    phases are ticked once per traject (`ronde` 1)."""
 
     traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="actievoortgang")
     actie = models.ForeignKey(FaseActie, on_delete=models.PROTECT, related_name="+")
+    ronde = models.PositiveSmallIntegerField(_("ronde"), default=1)
     status = models.CharField(max_length=12, choices=FaseActieStatus.choices)
     toelichting = models.CharField(_("toelichting"), max_length=500, blank=True)
     door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
@@ -45,7 +50,9 @@ class ActieVoortgang(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["traject", "actie"], name="actievoortgang_unique")
+            models.UniqueConstraint(
+                fields=["traject", "actie", "ronde"], name="actievoortgang_ronde_unique"
+            )
         ]
 
 

@@ -56,6 +56,32 @@ def overdracht(traject, procesregisseur, casusregisseur):
 
 
 @pytest.fixture
+def nazorgafspraak(traject, procesregisseur):
+    """An aftercare agreement of fase 6b (issue #12)."""
+    from huishoudens.afsluiting import nazorg_add
+
+    return nazorg_add(
+        traject=traject,
+        door=procesregisseur,
+        wie="Wijkcoach",
+        wat="Maandelijks huisbezoek",
+        wanneer="vanaf 1 maart",
+        hoe_vaak="maandelijks",
+        vragen_bij="Wijkteam Noord, 0800-1234",
+    )
+
+
+@pytest.fixture
+def informele_casusregisseur(traject, netwerklid, procesregisseur):
+    """Oma Riet holds casusregie for the household (002 ch. 5 Niveau 1; issue #12)."""
+    from huishoudens.afsluiting import informele_casusregisseur_assign
+
+    return informele_casusregisseur_assign(
+        traject=traject, door=procesregisseur, netwerklid=netwerklid, leefgebieden=["wonen"]
+    )
+
+
+@pytest.fixture
 def eigen_criterium(org_a):
     from huishoudens.services import startcriterium_add
 

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from huishoudens import services
 from huishoudens.models import StartCriterium
+from huishoudens.selectors import criteria_inleiding
 from regie import access, audit
 from regie.constants import AuditActie, Rol
 
@@ -47,6 +48,7 @@ def criteria(request):
         {
             "form": form,
             "algemeen": StartCriterium.objects.filter(organisatie__isnull=True, actief=True),
+            "inleiding": criteria_inleiding(),
             "eigen": StartCriterium.objects.filter(organisatie=organisatie),
         },
     )

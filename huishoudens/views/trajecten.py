@@ -9,7 +9,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from huishoudens import policy, services
-from huishoudens.constants import Fase, FaseActieStatus, OverdrachtStatus, TrajectRol
+from huishoudens.constants import (
+    RONDE_FASEN,
+    Fase,
+    FaseActieStatus,
+    OverdrachtStatus,
+    TrajectRol,
+)
 from huishoudens.forms import (
     IntakeForm,
     OverdrachtForm,
@@ -18,8 +24,18 @@ from huishoudens.forms import (
 )
 from huishoudens.models import ActieVoortgang, FaseActie, Overdracht
 from huishoudens.panels import traject_panels
-from huishoudens.selectors import get_traject_for_user, start_criteria_for
-from huishoudens.workflow import allowed_moves, reasons_not_to_close
+from huishoudens.selectors import (
+    fase_toelichting,
+    get_traject_for_user,
+    handover_actions,
+    informele_casusregisseurs,
+    start_criteria_for,
+)
+from huishoudens.workflow import (
+    allowed_moves,
+    procesregie_afronden_geadviseerd,
+    reasons_not_to_close,
+)
 from regie import access, audit
 from regie.constants import CASE_ROLES, AuditActie
 
@@ -34,19 +50,29 @@ def _timeline(traject):
         for o in traject.overdrachten.select_related("van", "naar")
     ]
     items += [(s.gemeld_op, "signaal", s) for s in traject.signalen.select_related("gemeld_door")]
+    items += [
+        (a.aangemaakt_op, "afsluiting", a) for a in traject.afsluitingen.select_related("user")
+    ]
     return sorted(items, key=lambda item: item[0])
 
 
 def _action_lists(traject, user):
+    """The phase's lists with this traject's ticks; in 4, 5a and 5b the current round's
+    only, so a second round starts with an empty list (issue #12)."""
     fase = traject.fase if traject.fase != Fase.GESLOTEN else Fase.AFSLUITEN
+    ronde = traject.ronde if fase in RONDE_FASEN else 1
     voortgang = {
-        v.actie_id: v for v in ActieVoortgang.objects.filter(traject=traject).select_related("door")
+        v.actie_id: v
+        for v in ActieVoortgang.objects.filter(
+            traject=traject, actie__fase=fase, ronde=ronde
+        ).select_related("door")
     }
     lists = []
     for rol in TrajectRol:
         acties = list(FaseActie.objects.filter(fase=fase, rol=rol))
         for actie in acties:
             actie.voortgang = voortgang.get(actie.pk)
+            actie.zie_toelichting = "(zie toelichting)" in actie.tekst
         lists.append((rol, acties, policy.may_mark_action(user, traject, rol)))
     return lists
 
@@ -68,6 +94,18 @@ def traject_detail(request, pk):
                 (b for b in betrokkenen if b.rol == TrajectRol.PROCESREGISSEUR), None
             ),
             "casusregisseurs": [b for b in betrokkenen if b.rol == TrajectRol.CASUSREGISSEUR],
+            "informele_casusregisseurs": informele_casusregisseurs(traject),
+            "toelichting": fase_toelichting(
+                traject.fase if traject.fase != Fase.GESLOTEN else Fase.AFSLUITEN
+            ),
+            "ronde": traject.ronde if traject.fase in RONDE_FASEN else None,
+            "nazorg": list(traject.nazorg.all())
+            if traject.fase in (Fase.AFSLUITEN, Fase.GESLOTEN)
+            else [],
+            "procesregie_afronden": traject.fase != Fase.GESLOTEN
+            and policy.may_run_process(request.user, traject)
+            and any(b.rol == TrajectRol.PROCESREGISSEUR for b in betrokkenen)
+            and procesregie_afronden_geadviseerd(traject),
             "moves": allowed_moves(traject.fase),
             "mag_procesregie": policy.may_run_process(request.user, traject),
             "actielijsten": _action_lists(traject, request.user),
@@ -218,7 +256,15 @@ def regisseur_new(request, pk):
                 },
             )
             return redirect("huishoudens:traject", pk=traject.pk)
-    return render(request, "huishoudens/regisseur_form.html", {"form": form, "traject": traject})
+    return render(
+        request,
+        "huishoudens/regisseur_form.html",
+        {
+            "form": form,
+            "traject": traject,
+            "informeel": policy.may_run_process(request.user, traject),
+        },
+    )
 
 
 @case_roles_only
@@ -262,7 +308,16 @@ def overdracht_new(request, pk):
                 % {"naam": form.cleaned_data["naar"]},
             )
             return redirect("huishoudens:traject", pk=traject.pk)
-    return render(request, "huishoudens/overdracht_form.html", {"form": form, "traject": traject})
+    return render(
+        request,
+        "huishoudens/overdracht_form.html",
+        {
+            "form": form,
+            "traject": traject,
+            "actielijsten": handover_actions(rollen),
+            "toelichting": fase_toelichting("6a"),
+        },
+    )
 
 
 @case_roles_only

@@ -6,6 +6,6 @@ URLs and the request belong to the views.
 Re-exported here: what other apps, `apps.py` and the tests use."""
 
 from regiekaart.selectors.manager import open_escalaties
-from regiekaart.selectors.traject import niveau_stand, niveaus_van
+from regiekaart.selectors.traject import niveau_stand, niveaus_van, procesregie_afronden_advies
 
-__all__ = ["niveau_stand", "niveaus_van", "open_escalaties"]
+__all__ = ["niveau_stand", "niveaus_van", "open_escalaties", "procesregie_afronden_advies"]

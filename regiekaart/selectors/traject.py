@@ -165,3 +165,10 @@ def niveaus_van(trajecten: list) -> None:
     for traject in trajecten:
         traject.niveau_beoordeeld = traject.pk in standen
         traject.regieniveau = niveaus.get(standen.get(traject.pk, START_NIVEAU))
+
+
+def procesregie_afronden_advies(traject) -> bool:
+    """True at a level without procesregie (level 1: "rond de procesregie af", 002 ch. 5
+    Niveau 1); registered with huishoudens so its traject page can carry the advice out."""
+    nummer, _sinds = niveau_stand(traject)
+    return Niveau.objects.filter(nummer=nummer, procesregie_profiel="").exists()
