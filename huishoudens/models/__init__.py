@@ -1,3 +1,4 @@
+from .folder import FolderOntvanger, FolderSoort, FolderUitgereikt, FolderWijze
 from .huishouden import BetrokkenProfessional, Gezinslid, Huishouden, Netwerklid, Toestemming
 from .traject import FaseOvergang, Overdracht, Traject, TrajectBetrokkene, VeiligheidsSignaal
 from .werkproces import ActieVoortgang, FaseActie, IntakeAntwoord, StartCriterium
@@ -7,6 +8,10 @@ __all__ = [
     "BetrokkenProfessional",
     "FaseActie",
     "FaseOvergang",
+    "FolderOntvanger",
+    "FolderSoort",
+    "FolderUitgereikt",
+    "FolderWijze",
     "Gezinslid",
     "Huishouden",
     "IntakeAntwoord",
