@@ -1,6 +1,7 @@
 from django.urls import path
 
 from huishoudens.views import criteria as cr
+from huishoudens.views import folders as fo
 from huishoudens.views import huishoudens as hh
 from huishoudens.views import regie as rg
 from huishoudens.views import trajecten as tr
@@ -37,6 +38,10 @@ urlpatterns = [
     path("trajecten/<int:pk>/regisseurs/nieuw/", tr.regisseur_new, name="regisseur_nieuw"),
     path("trajecten/<int:pk>/signalen/nieuw/", tr.signaal_new, name="signaal_nieuw"),
     path("trajecten/<int:pk>/overdracht/", tr.overdracht_new, name="overdracht_nieuw"),
+    path("trajecten/<int:pk>/folders/", fo.folders, name="folders"),
+    path("trajecten/<int:pk>/folders/uitreiken/", fo.folder_uitreiken, name="folder_uitreiken"),
+    path("trajecten/<int:pk>/folders/<str:soort>/", fo.folder, name="folder"),
+    path("trajecten/<int:pk>/folders/<str:soort>.pdf", fo.folder_pdf, name="folder_pdf"),
     path("overdrachten/<int:pk>/", tr.overdracht_decide, name="overdracht"),
     path(
         "trajecten/<int:pk>/betrokkenheid-afsluiten/",

@@ -3,7 +3,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh run
-export DEBUG=true REGIE_DEMO=true
+# The demo runs without DEBUG (REGIE_DEMO switches it off, see regie/settings/env.py): an
+# unknown page or someone else's traject shows Regie's Dutch error page, not Django's debug
+# page listing every URL (issue #12). WhiteNoise serves the static files.
+export REGIE_DEMO=true
 mkdir -p var
 .venv/bin/python manage.py migrate --no-input -v 0
 .venv/bin/python manage.py demo_data

@@ -72,6 +72,12 @@ TABLE: dict[str, Row] = {
     "huishoudens:regisseur_nieuw": Row(involved(casus=403), kwargs={"pk": "traject.pk"}),
     "huishoudens:signaal_nieuw": Row(involved(), kwargs={"pk": "traject.pk"}),
     "huishoudens:overdracht_nieuw": Row(involved(), kwargs={"pk": "traject.pk"}),
+    # The folders of 002 DEEL F for a traject (#12): everyone involved views, prints, gives or
+    # sends them; a post without a recipient shows the page again with its errors.
+    "huishoudens:folders": Row(involved(), kwargs={"pk": "traject.pk"}),
+    "huishoudens:folder": Row(involved(), kwargs={"pk": "traject.pk", "soort": "klant_u"}),
+    "huishoudens:folder_pdf": Row(involved(), kwargs={"pk": "traject.pk", "soort": "professional"}),
+    "huishoudens:folder_uitreiken": Row(involved(), method="post", kwargs={"pk": "traject.pk"}),
     # Only the named successor (Karim) opens a handover.
     "huishoudens:overdracht": Row(involved(proces=404), kwargs={"pk": "overdracht.pk"}),
     # Fase 6a/6b and who holds regie (#12): a regisseur ends their own role; the

@@ -1,3 +1,4 @@
+from .folder import FolderOntvanger, FolderSoort, FolderUitgereikt, FolderWijze
 from .huishouden import BetrokkenProfessional, Gezinslid, Huishouden, Netwerklid, Toestemming
 from .traject import (
     BetrokkenheidAfsluiting,
@@ -17,6 +18,10 @@ __all__ = [
     "BetrokkenheidAfsluiting",
     "FaseActie",
     "FaseOvergang",
+    "FolderOntvanger",
+    "FolderSoort",
+    "FolderUitgereikt",
+    "FolderWijze",
     "Gezinslid",
     "Huishouden",
     "InformeleCasusregisseur",

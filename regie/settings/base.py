@@ -127,6 +127,10 @@ STORAGES = {
     },
 }
 
+# Without collectstatic (development, the demo, which runs without DEBUG) WhiteNoise serves the
+# static files straight from the app folders, as runserver does under DEBUG.
+WHITENOISE_USE_FINDERS = DEBUG or DEMO
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 

@@ -1,6 +1,6 @@
 from csp.constants import NONE, SELF
 
-from .env import DEBUG, env
+from .env import DEBUG, DEMO, env
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -27,8 +27,9 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 
-# Secure transport: on unless DEBUG; production runs behind a TLS-terminating proxy.
-_secure = env.bool("SECURE_COOKIES", default=not DEBUG)
+# Secure transport: on unless DEBUG or the demo (plain http://127.0.0.1); production runs
+# behind a TLS-terminating proxy.
+_secure = env.bool("SECURE_COOKIES", default=not (DEBUG or DEMO))
 SESSION_COOKIE_SECURE = _secure
 CSRF_COOKIE_SECURE = _secure
 SESSION_COOKIE_NAME = "__Host-sessionid" if _secure else "sessionid"
