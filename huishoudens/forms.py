@@ -205,9 +205,17 @@ class IntakeForm(forms.Form):
         error_messages={"required": _("Leg het besluit uit; het wordt vastgelegd in de tijdlijn.")},
     )
 
-    def __init__(self, *args, criteria, **kwargs):
+    def __init__(self, *args, criteria, geen_start_geweigerd: str = "", **kwargs):
+        """`geen_start_geweigerd`: why "Nee, geen start" is not offered (see
+        `services.no_start_refusal`); the choice is then "Ja" only, with the reason."""
         super().__init__(*args, **kwargs)
         self.fields["criteria"].choices = [(str(c.pk), c.tekst) for c in criteria]
+        self.geen_start_geweigerd = geen_start_geweigerd
+        if geen_start_geweigerd:
+            field = self.fields["besluit_start"]
+            field.choices = [c for c in field.choices if c[0] == "ja"]
+            field.initial = "ja"
+            field.error_messages["invalid_choice"] = geen_start_geweigerd
 
 
 class RegisseurForm(forms.Form):
