@@ -93,7 +93,9 @@ class Toestemmer(models.TextChoices):
     """Who gives consent for a member (002 ch. 7, "Toestemming informatie delen")."""
 
     BETROKKENE = "betrokkene", _("De persoon zelf")
-    GEZAGHEBBENDE = "gezaghebbende", _("Ouder(s) met gezag / wettelijk vertegenwoordiger")
+    GEZAGHEBBENDE = "gezaghebbende", _("Ouder met gezag / wettelijk vertegenwoordiger")
+    # With "Beide ouders" each parent consents separately (002 ch. 7): the second one's rows.
+    GEZAGHEBBENDE_2 = "gezaghebbende_2", _("Tweede ouder met gezag")
     CURATOR = "curator", _("Curator")
     BEWINDVOERDER = "bewindvoerder", _("Bewindvoerder (voor financiële zaken)")
 

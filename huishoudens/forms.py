@@ -172,13 +172,37 @@ class ToestemmingForm(forms.ModelForm):
     def __init__(self, *args, lid: Gezinslid, **kwargs):
         super().__init__(*args, **kwargs)
         self.lid = lid
-        from huishoudens.consent import required_consenters
+        from huishoudens.consent import consent_states
 
-        needed = required_consenters(lid)
-        self.fields["toestemmer"].choices = [(t.value, t.label) for t in Toestemmer if t in needed]
+        self.states = consent_states(lid)
+        self.fields["toestemmer"].choices = [(s.toestemmer.value, s.label) for s in self.states]
         self.fields["status"].choices = ToestemmingStatus.choices
         self.fields["datum"].initial = timezone.localdate()
         self.fields["datum"].validators.append(validate_not_future)
+
+    def clean(self):
+        """With two parents with gezag each records their own consent (002 ch. 7): a parent
+        named on one parent's line cannot be recorded on the other's (issue #12)."""
+        data = super().clean()
+        toestemmer, naam = data.get("toestemmer"), (data.get("naam_toestemmer") or "").strip()
+        ouders = {Toestemmer.GEZAGHEBBENDE, Toestemmer.GEZAGHEBBENDE_2}
+        if toestemmer in ouders and naam:
+            for s in self.states:
+                if (
+                    s.toestemmer in ouders
+                    and s.toestemmer != toestemmer
+                    and s.record is not None
+                    and s.record.naam_toestemmer.strip().casefold() == naam.casefold()
+                ):
+                    self.add_error(
+                        "naam_toestemmer",
+                        _(
+                            "%(naam)s staat al als %(rol)s vastgelegd. Leg de toestemming van "
+                            "elke ouder met gezag apart vast, ieder op de eigen regel."
+                        )
+                        % {"naam": naam, "rol": s.label.lower()},
+                    )
+        return data
 
 
 class IntakeForm(forms.Form):

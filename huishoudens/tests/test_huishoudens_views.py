@@ -227,6 +227,55 @@ def test_consent_is_recorded_and_shown(petra, traject, gezinslid):
     assert "Gegeven" in page and "Nog geen (volledige) toestemming" not in page
 
 
+def test_each_parent_with_gezag_consents_on_a_line_of_their_own(petra, traject):
+    """Issue #12 (002 ch. 7): with gezag "Beide ouders" the page asks each parent and shows
+    each parent's record; the same parent cannot fill in both lines."""
+    from tests.factories import GezinslidFactory
+
+    kind = GezinslidFactory(
+        huishouden=traject.huishouden,
+        voornaam="Sem",
+        geboortedatum=datetime.date(datetime.date.today().year - 14, 1, 1),
+        rol_in_gezin="kind",
+        gezag="beide_ouders",
+    )
+    url = reverse("huishoudens:toestemming", args=[traject.huishouden_id, kind.pk])
+    form = petra.get(url).content.decode()
+    assert "Eerste ouder met gezag" in form and "Tweede ouder met gezag" in form
+    vandaag = datetime.date.today().isoformat()
+    for toestemmer, naam in [
+        ("betrokkene", "Sem Jansen"),
+        ("gezaghebbende", "Fatima Jansen"),
+        ("gezaghebbende_2", "Ruben de Wit"),
+    ]:
+        petra.post(
+            url,
+            {
+                "toestemmer": toestemmer,
+                "naam_toestemmer": naam,
+                "status": "gegeven",
+                "datum": vandaag,
+            },
+        )
+    page = petra.get(
+        reverse("huishoudens:huishouden", args=[traject.huishouden_id])
+    ).content.decode()
+    assert "Fatima Jansen" in page and "Ruben de Wit" in page
+    assert "Tweede ouder met gezag" in page
+    assert kind.toestemmingen.count() == 3
+    response = petra.post(
+        url,
+        {
+            "toestemmer": "gezaghebbende_2",
+            "naam_toestemmer": "fatima jansen",
+            "status": "gegeven",
+            "datum": vandaag,
+        },
+    )
+    assert "elke ouder met gezag apart" in response.content.decode()
+    assert kind.toestemmingen.count() == 3
+
+
 def test_search_respects_the_access_policy(login, procesregisseur, buitenstaander, traject):
     assert (
         login(procesregisseur)
