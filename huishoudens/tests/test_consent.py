@@ -4,7 +4,13 @@ import datetime
 
 import pytest
 
-from huishoudens.consent import consent_complete, consent_states, required_consenters
+from huishoudens.consent import (
+    consent_complete,
+    consent_states,
+    financial_consenters,
+    mentor_note,
+    required_consenters,
+)
 from huishoudens.constants import Toestemmer, ToestemmingStatus
 from huishoudens.models import Gezinslid, Toestemming
 
@@ -33,7 +39,11 @@ def _lid(jaren, dagen=0, vertegenwoordiging="", gezag=""):
         (16, 0, "", "moeder", [B]),
         (45, 0, "", "", [B]),
         (45, 0, "curatele", "", [C]),
-        (45, 0, "bewind", "", [B, BW]),
+        # Issue #12, 002 ch. 7: the bewindvoerder only "voor de goederen / financiën die onder
+        # bewind staan", so not for sharing in general (see financial_consenters).
+        (45, 0, "bewind", "", [B]),
+        # 002 ch. 7 has no mentor row: the adult consents (the mentor is involved).
+        (45, 0, "mentorschap", "", [B]),
         (17, 0, "", "", [B]),
         # Issue #12, 002 ch. 7: with "Beide ouders" each parent with gezag consents.
         (8, 0, "", "beide_ouders", [G, G2]),
@@ -100,3 +110,33 @@ def test_a_14_year_old_with_two_parents_needs_the_child_and_each_parent(db, proc
     # One parent withdrawing ends the consent.
     _record(lid, procesregisseur, G2, "Ruben", ToestemmingStatus.INGETROKKEN, dag=4)
     assert not consent_complete(lid, OP)
+
+
+def test_bewind_needs_the_bewindvoerder_only_for_the_finances(db, procesregisseur):
+    """Issue #12: the bewindvoerder's consent was required for all sharing, so a plan could
+    not be sent without it. 002 ch. 7: "aan de volwassene zelf en aan de bewindvoerder voor de
+    goederen / financiën die onder bewind staan"."""
+    from tests.factories import GezinslidFactory
+
+    lid = GezinslidFactory(vertegenwoordiging="bewind", vertegenwoordiger="Bureau Geldzaak")
+    assert financial_consenters(lid) == [BW]
+    _record(lid, procesregisseur, B, "Anna")
+    assert consent_complete(lid, OP)
+    assert not consent_complete(lid, OP, financien=True)
+    states = consent_states(lid, OP)
+    assert [(s.toestemmer, s.alleen_financien) for s in states] == [(B, False), (BW, True)]
+    _record(lid, procesregisseur, BW, "Bureau Geldzaak", dag=2)
+    assert consent_complete(lid, OP, financien=True)
+
+
+def test_without_bewind_there_is_no_financial_line(db):
+    assert financial_consenters(_lid(45)) == []
+    assert financial_consenters(_lid(45, vertegenwoordiging="curatele")) == []
+
+
+def test_mentorschap_names_the_mentor_to_involve():
+    """002 ch. 2 stap 3: "let op gezaghebbende ouder, mentor of curator"."""
+    lid = _lid(45, vertegenwoordiging="mentorschap")
+    lid.vertegenwoordiger = "M. de Boer"
+    assert "M. de Boer" in mentor_note(lid) and "betrek de mentor" in mentor_note(lid)
+    assert mentor_note(_lid(45)) == ""

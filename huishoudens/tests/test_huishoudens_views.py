@@ -276,6 +276,37 @@ def test_each_parent_with_gezag_consents_on_a_line_of_their_own(petra, traject):
     assert kind.toestemmingen.count() == 3
 
 
+def test_bewind_and_mentorschap_on_the_household_page(petra, procesregisseur, traject, gezinslid):
+    """Issue #12 (002 ch. 7; 002 ch. 2 stap 3): consent of the person under bewind suffices
+    for sharing in general; the bewindvoerder's line says it is for the finances only; a
+    mentor is named as the one to involve."""
+    from tests.factories import GezinslidFactory
+
+    gezinslid.vertegenwoordiging = "bewind"
+    gezinslid.vertegenwoordiger = "Bureau Geldzaak"
+    gezinslid.save()
+    GezinslidFactory(
+        huishouden=traject.huishouden,
+        voornaam="Kees",
+        vertegenwoordiging="mentorschap",
+        vertegenwoordiger="M. de Boer",
+    )
+    for lid in traject.huishouden.leden.all():
+        lid.toestemmingen.create(
+            toestemmer="betrokkene",
+            naam_toestemmer=lid.voornaam,
+            status="gegeven",
+            datum=datetime.date.today(),
+            vastgelegd_door=procesregisseur,
+        )
+    page = petra.get(
+        reverse("huishoudens:huishouden", args=[traject.huishouden_id])
+    ).content.decode()
+    assert "Nog geen (volledige) toestemming" not in page
+    assert "alleen voor de financiën onder bewind" in page
+    assert "mentor: M. de Boer" in page and "betrek de mentor" in page
+
+
 def test_search_respects_the_access_policy(login, procesregisseur, buitenstaander, traject):
     assert (
         login(procesregisseur)
