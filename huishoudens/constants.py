@@ -72,7 +72,8 @@ class Gezag(models.TextChoices):
 
 
 class Vertegenwoordiging(models.TextChoices):
-    """Legal representation of an adult (002 ch. 7): decides whose consent is needed."""
+    """Legal representation of an adult (002 ch. 7): decides whose consent is needed
+    (see `huishoudens.consent`; mentorschap changes no consent, the mentor is involved)."""
 
     GEEN = "", _("Geen")
     CURATELE = "curatele", _("Curatele")
@@ -97,9 +98,11 @@ class Toestemmer(models.TextChoices):
     """Who gives consent for a member (002 ch. 7, "Toestemming informatie delen")."""
 
     BETROKKENE = "betrokkene", _("De persoon zelf")
-    GEZAGHEBBENDE = "gezaghebbende", _("Ouder(s) met gezag / wettelijk vertegenwoordiger")
+    GEZAGHEBBENDE = "gezaghebbende", _("Ouder met gezag / wettelijk vertegenwoordiger")
+    # With "Beide ouders" each parent consents separately (002 ch. 7): the second one's rows.
+    GEZAGHEBBENDE_2 = "gezaghebbende_2", _("Tweede ouder met gezag")
     CURATOR = "curator", _("Curator")
-    BEWINDVOERDER = "bewindvoerder", _("Bewindvoerder (voor financiële zaken)")
+    BEWINDVOERDER = "bewindvoerder", _("Bewindvoerder (alleen voor de financiën onder bewind)")
 
 
 class FaseActieStatus(models.TextChoices):

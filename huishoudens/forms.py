@@ -174,13 +174,37 @@ class ToestemmingForm(forms.ModelForm):
     def __init__(self, *args, lid: Gezinslid, **kwargs):
         super().__init__(*args, **kwargs)
         self.lid = lid
-        from huishoudens.consent import required_consenters
+        from huishoudens.consent import consent_states
 
-        needed = required_consenters(lid)
-        self.fields["toestemmer"].choices = [(t.value, t.label) for t in Toestemmer if t in needed]
+        self.states = consent_states(lid)
+        self.fields["toestemmer"].choices = [(s.toestemmer.value, s.label) for s in self.states]
         self.fields["status"].choices = ToestemmingStatus.choices
         self.fields["datum"].initial = timezone.localdate()
         self.fields["datum"].validators.append(validate_not_future)
+
+    def clean(self):
+        """With two parents with gezag each records their own consent (002 ch. 7): a parent
+        named on one parent's line cannot be recorded on the other's (issue #12)."""
+        data = super().clean()
+        toestemmer, naam = data.get("toestemmer"), (data.get("naam_toestemmer") or "").strip()
+        ouders = {Toestemmer.GEZAGHEBBENDE, Toestemmer.GEZAGHEBBENDE_2}
+        if toestemmer in ouders and naam:
+            for s in self.states:
+                if (
+                    s.toestemmer in ouders
+                    and s.toestemmer != toestemmer
+                    and s.record is not None
+                    and s.record.naam_toestemmer.strip().casefold() == naam.casefold()
+                ):
+                    self.add_error(
+                        "naam_toestemmer",
+                        _(
+                            "%(naam)s staat al als %(rol)s vastgelegd. Leg de toestemming van "
+                            "elke ouder met gezag apart vast, ieder op de eigen regel."
+                        )
+                        % {"naam": naam, "rol": s.label.lower()},
+                    )
+        return data
 
 
 class IntakeForm(forms.Form):
@@ -207,7 +231,9 @@ class IntakeForm(forms.Form):
         error_messages={"required": _("Leg het besluit uit; het wordt vastgelegd in de tijdlijn.")},
     )
 
-    def __init__(self, *args, criteria, **kwargs):
+    def __init__(self, *args, criteria, geen_start_geweigerd: str = "", **kwargs):
+        """`geen_start_geweigerd`: why "Nee, geen start" is not offered (see
+        `services.no_start_refusal`); the choice is then "Ja" only, with the reason."""
         super().__init__(*args, **kwargs)
         # The six criteria complete one sentence (002 ch. 4): keep its lead-in above them.
         algemeen = [(str(c.pk), c.tekst) for c in criteria if c.organisatie_id is None]
@@ -215,6 +241,12 @@ class IntakeForm(forms.Form):
         self.fields["criteria"].choices = [(criteria_inleiding()["tekst"], algemeen)] + (
             [(_("Eigen criteria van uw organisatie"), eigen)] if eigen else []
         )
+        self.geen_start_geweigerd = geen_start_geweigerd
+        if geen_start_geweigerd:
+            field = self.fields["besluit_start"]
+            field.choices = [c for c in field.choices if c[0] == "ja"]
+            field.initial = "ja"
+            field.error_messages["invalid_choice"] = geen_start_geweigerd
 
 
 class RegisseurForm(forms.Form):

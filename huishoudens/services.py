@@ -191,6 +191,34 @@ def aanmelding_dubbel_notify(
     return berichten
 
 
+def no_start_refusal(traject: Traject) -> str:
+    """Why the intake may not decide "Nee, geen start" ("" when it may).
+
+    With (acute) onveiligheid or onvoldoende basiszorg 1Gezin1Plan1Regisseur always starts:
+    002 Fase 1 step 2 ("Ga naar 'Aanvullende acties bij onveiligheid' en start altijd
+    1Gezin1Plan1Regisseur"), 002 Fase 2 step 7 and 004 Fase 2 Toelichting ("1Gezin1Plan1Regisseur
+    wordt altijd ingezet bij situaties van onvoldoende basiszorg, onveiligheid, huiselijk
+    geweld ..."). The aanmelding's flags decide, not whether the signal they opened is still
+    open: a closed signal does not undo what the aanmelding reported.
+    """
+    redenen = [
+        label
+        for vlag, label in (
+            (traject.acuut, _("acute onveiligheid")),
+            (traject.zorgen_veiligheid and not traject.acuut, _("signalen van onveiligheid")),
+            (traject.zorgen_basiszorg, _("zorgen over onvoldoende basiszorg")),
+        )
+        if vlag
+    ]
+    if not redenen:
+        return ""
+    return _(
+        "Bij de aanmelding is gemeld: %(redenen)s. Dan start 1Gezin1Plan1Regisseur altijd "
+        "(Richtlijn, fase 1 stap 2 en fase 2): kies ‘Ja, start’ en integreer de "
+        "aanvullende acties bij onveiligheid."
+    ) % {"redenen": ", ".join(redenen)}
+
+
 @transaction.atomic
 def intake_save(
     *,
@@ -202,7 +230,12 @@ def intake_save(
     besluit_start: bool,
     besluit_reden: str,
 ) -> Traject:
-    """Record the criteria and the decision; "no" ends the aanmelding, "yes" goes to 3a."""
+    """Record the criteria and the decision; "no" ends the aanmelding, "yes" goes to 3a.
+    "No" is refused when the aanmelding flagged a safety concern (`no_start_refusal`)."""
+    if not besluit_start:
+        weigering = no_start_refusal(traject)
+        if weigering:
+            raise MoveRefused([weigering])
     IntakeAntwoord.objects.filter(traject=traject).delete()
     IntakeAntwoord.objects.bulk_create(
         IntakeAntwoord(traject=traject, criterium=c, van_toepassing=c.pk in criteria_ja)

@@ -1,10 +1,16 @@
 """Who may do what with the regiekaart (visibility of case data itself is
 `regie.visibility.filter_households`).
 
-* Opschalen/afschalen and "naar manager": the traject's active procesregisseur; where the
-  traject has no procesregisseur, an active casusregisseur (002 ch. 5: the regisseur
-  "schaalt op- en af zoals beschreven in de regiekaart", ch. 5 Taakprofielen for both).
-  Everyone else involved with the household reads the level, the assessment and history.
+* Opschalen/afschalen and "naar manager": the traject's active procesregisseur and every
+  active casusregisseur, also where a procesregisseur exists (issue #12). 002 ch. 3 says of
+  both the casusregisseur and the procesregisseur "Schaalt op- en af zoals beschreven in
+  de regiekaart", and 002 Fase 4 gives the casusregisseur "Schaal indien nodig op en als
+  het kan af". Two regisseurs deciding at once cannot overwrite each other: a decision
+  names the level it saw (`services.NiveauConflict`). Everyone else involved with the
+  household reads the level, the assessment and history.
+* The level-4 handover of procesregie to the Zorg- en Veiligheidshuis hands over a role, so
+  only its holder, the active procesregisseur, proposes it (fase 6a;
+  `huishoudens.services.overdracht_propose` refuses anyone else).
 * A manager's scope: the escalations decided by a regisseur of the manager's own
   organisation, or by a regisseur whose `manager` is this user, and, for a manager of a
   municipality (an organisation of kind "Gemeente"), those of households in that
@@ -26,17 +32,26 @@ from regie.constants import CASE_ROLES, OrganisatieSoort, Rol
 from regie.visibility import has_role
 
 
-def may_escalate(user, traject, actief=None) -> bool:
-    """The active procesregisseur, or an active casusregisseur when there is none.
-    `actief`: the traject's active `TrajectBetrokkene` rows, when the caller has them."""
+def _rollen(user, traject, actief) -> set[str]:
     if not user.is_authenticated:
-        return False
+        return set()
     actief = list(traject.betrokkenen.actief()) if actief is None else actief
-    rollen = {b.rol for b in actief if b.user_id == user.pk}
-    if TrajectRol.PROCESREGISSEUR in rollen:
-        return True
-    heeft_proces = any(b.rol == TrajectRol.PROCESREGISSEUR for b in actief)
-    return not heeft_proces and TrajectRol.CASUSREGISSEUR in rollen
+    return {b.rol for b in actief if b.user_id == user.pk}
+
+
+def may_escalate(user, traject, actief=None) -> bool:
+    """An active procesregisseur or casusregisseur of the traject (002 ch. 3, Fase 4).
+    `actief`: the traject's active `TrajectBetrokkene` rows, when the caller has them."""
+    return bool(
+        _rollen(user, traject, actief) & {TrajectRol.PROCESREGISSEUR, TrajectRol.CASUSREGISSEUR}
+    )
+
+
+def may_hand_over_procesregie(user, traject, actief=None) -> bool:
+    """The active procesregisseur, while acting in a case role (the ZVH handover)."""
+    return has_role(user, *CASE_ROLES) and TrajectRol.PROCESREGISSEUR in _rollen(
+        user, traject, actief
+    )
 
 
 def may_escalate_now(user, traject, actief=None) -> bool:

@@ -9,17 +9,29 @@ Sources
 - Afschalen: the tables "Afschalen wordt vanuit niveau N als volgt ingezet". The summary
   table lists all four afschalen rows at every level, so a household can also go down
   several levels at once: to the lowest level whose conditions all hold.
-- P, VO, VI: the stagnation rows of the same tables.
+- P, VO, VI: the stagnation rows of the same tables. Their afschalen counterparts make
+  stagnation block afschalen: each afschalen table of levels 2-5 has the row "Er is geen
+  stagnatie in de communicatie en uitvoering van 1Gezin1Plan door problematiek van de klant
+  en/of leden huishouden (, zodanig dat keten overstijgende samenwerking nodig is) →
+  Afschalen naar niveau passend bij situatie", and "Er is niet langer sprake van
+  visieverschil tussen professionals ... → Afschalen naar uitvoering". So while P, VO or
+  VI holds, no afschalen fires (issue #12: level 3 or 4 with D, Z, B, P advised 2, undoing
+  an escalation made for that stagnation); opschalen still does. The advice then names the
+  row that must hold first (`afschalen_wacht_P`, `afschalen_wacht_V`). VO and VI are read as
+  stagnation as well ("De samenwerking tussen professionals stagneert vanwege
+  visieverschil"): the level waits until the visieverschil is resolved.
 
 How up and down interact (hysteresis)
     lo(C) = the highest level whose opschalen conditions all hold (1 if none),
     hi(C) = the lowest level whose afschalen conditions all hold (5 if none).
-Opschalen fires when huidig < lo, afschalen when huidig > hi, and otherwise the level is kept;
-so the advice is huidig clamped to [lo, hi]. lo <= hi for every C: lo >= 2 needs D (which
+Opschalen fires when huidig < lo, afschalen when huidig > hi and no stagnation (P, VO, VI)
+holds, and otherwise the level is kept; so the advice is huidig clamped to [lo, hi], or
+max(huidig, lo) under stagnation. lo <= hi for every C: lo >= 2 needs D (which
 blocks afschalen to 1), lo >= 3 needs O (blocks 2), lo >= 4 needs K (blocks 3), lo = 5 needs
 E (blocks 4). Hence the two can never fire together (regiekaart/tests/test_regiekaart_rules.py checks
 all 64 combinations). Both lo and hi only rise when a criterion is added, so more criteria
-never give a lower level, and advising again at the advised level keeps it.
+never give a lower level (adding P, VO or VI only takes afschalen away), and advising
+again at the advised level keeps it.
 
 Decisions where the seed is silent or inconsistent (see also the `verschillen` of the data)
 - P ("regisseur nodig met expertise") offers levels, it does not pick one: levels 1 and 2
@@ -174,6 +186,32 @@ PROBLEMATIEK: dict[int, tuple[tuple[int, ...], str]] = {
     ),
 }
 
+_GEEN_STAGNATIE = (
+    "Er is geen stagnatie in de communicatie en uitvoering van 1Gezin1Plan door problematiek "
+    "van de klant en/of leden huishouden"
+)
+_ZODANIG = ", zodanig dat keten overstijgende samenwerking nodig is"
+
+# Afschalen from level n waits while stagnation holds: the row of level n's afschalen table
+# that must hold first (002 ch. 5, Uitwerking per niveau; levels 3 and 4 add "zodanig dat").
+STAGNATIE_AFSCHALEN: dict[str, dict[int, str]] = {
+    P: {
+        n: _rij(
+            _GEEN_STAGNATIE + (_ZODANIG if n in (3, 4) else "") + ".",
+            actie="Afschalen naar niveau passend bij situatie",
+        )
+        for n in (2, 3, 4, 5)
+    },
+    "V": {
+        n: _rij(
+            "Er is niet langer sprake van visieverschil tussen professionals over de "
+            "organisatie of inhoudelijke uitvoering van 1Gezin1Plan",
+            actie="Afschalen naar uitvoering",
+        )
+        for n in (2, 3, 4, 5)
+    },
+}
+
 NAAR_MANAGER: dict[str, str] = {
     VO: _rij(
         "De samenwerking tussen professionals stagneert vanwege visieverschil op organisatie "
@@ -217,8 +255,19 @@ def advies(huidig_niveau: int, criteria: Iterable[str]) -> Advies:
         niveau = lo
         regels.append(Regel(f"opschalen_naar_{lo}", OPSCHALEN[lo][1]))
     elif huidig_niveau > hi:
-        niveau = hi
-        regels.append(Regel(f"afschalen_naar_{hi}", AFSCHALEN[hi][1]))
+        stagnatie = [
+            soort
+            for soort, codes_ in ((P, {P}), ("V", {VO, VI}))
+            if codes_ & codes and huidig_niveau in STAGNATIE_AFSCHALEN[soort]
+        ]
+        if stagnatie:  # afschalen waits until the stagnation is gone (see the docstring)
+            regels.extend(
+                Regel(f"afschalen_wacht_{soort}", STAGNATIE_AFSCHALEN[soort][huidig_niveau])
+                for soort in stagnatie
+            )
+        else:
+            niveau = hi
+            regels.append(Regel(f"afschalen_naar_{hi}", AFSCHALEN[hi][1]))
 
     opties: tuple[int, ...] = ()
     if P in codes and huidig_niveau in PROBLEMATIEK:
@@ -271,6 +320,10 @@ def regel_tekst(code: str, huidig_niveau: int) -> str:
         return OPSCHALEN[int(naar)][1]
     if soort == "afschalen" and naar.isdigit() and int(naar) in AFSCHALEN:
         return AFSCHALEN[int(naar)][1]
+    if code.startswith("afschalen_wacht_"):
+        return STAGNATIE_AFSCHALEN.get(code.removeprefix("afschalen_wacht_"), {}).get(
+            huidig_niveau, ""
+        )
     if code == P and huidig_niveau in PROBLEMATIEK:
         return PROBLEMATIEK[huidig_niveau][1]
     return NAAR_MANAGER.get(code, "")

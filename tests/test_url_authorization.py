@@ -190,8 +190,10 @@ TABLE: dict[str, Row] = {
     ),
     "regiekaart:escalaties": Row(only(["manager"])),
     "regiekaart:escalatie": Row(only(["manager"]), kwargs={"pk": "opschaling.pk"}),
+    # Issue #12: a casusregisseur escalates, and so resolves, also beside a procesregisseur
+    # (002 ch. 3 "Schaalt op- en af zoals beschreven in de regiekaart").
     "regiekaart:afhandelen": Row(
-        {**involved(302, casus=403), "manager": 302},
+        {**involved(302), "manager": 302},
         method="post",
         kwargs={"pk": "opschaling.pk"},
     ),

@@ -227,6 +227,86 @@ def test_consent_is_recorded_and_shown(petra, traject, gezinslid):
     assert "Gegeven" in page and "Nog geen (volledige) toestemming" not in page
 
 
+def test_each_parent_with_gezag_consents_on_a_line_of_their_own(petra, traject):
+    """Issue #12 (002 ch. 7): with gezag "Beide ouders" the page asks each parent and shows
+    each parent's record; the same parent cannot fill in both lines."""
+    from tests.factories import GezinslidFactory
+
+    kind = GezinslidFactory(
+        huishouden=traject.huishouden,
+        voornaam="Sem",
+        geboortedatum=datetime.date(datetime.date.today().year - 14, 1, 1),
+        rol_in_gezin="kind",
+        gezag="beide_ouders",
+    )
+    url = reverse("huishoudens:toestemming", args=[traject.huishouden_id, kind.pk])
+    form = petra.get(url).content.decode()
+    assert "Eerste ouder met gezag" in form and "Tweede ouder met gezag" in form
+    vandaag = datetime.date.today().isoformat()
+    for toestemmer, naam in [
+        ("betrokkene", "Sem Jansen"),
+        ("gezaghebbende", "Fatima Jansen"),
+        ("gezaghebbende_2", "Ruben de Wit"),
+    ]:
+        petra.post(
+            url,
+            {
+                "toestemmer": toestemmer,
+                "naam_toestemmer": naam,
+                "status": "gegeven",
+                "datum": vandaag,
+            },
+        )
+    page = petra.get(
+        reverse("huishoudens:huishouden", args=[traject.huishouden_id])
+    ).content.decode()
+    assert "Fatima Jansen" in page and "Ruben de Wit" in page
+    assert "Tweede ouder met gezag" in page
+    assert kind.toestemmingen.count() == 3
+    response = petra.post(
+        url,
+        {
+            "toestemmer": "gezaghebbende_2",
+            "naam_toestemmer": "fatima jansen",
+            "status": "gegeven",
+            "datum": vandaag,
+        },
+    )
+    assert "elke ouder met gezag apart" in response.content.decode()
+    assert kind.toestemmingen.count() == 3
+
+
+def test_bewind_and_mentorschap_on_the_household_page(petra, procesregisseur, traject, gezinslid):
+    """Issue #12 (002 ch. 7; 002 ch. 2 stap 3): consent of the person under bewind suffices
+    for sharing in general; the bewindvoerder's line says it is for the finances only; a
+    mentor is named as the one to involve."""
+    from tests.factories import GezinslidFactory
+
+    gezinslid.vertegenwoordiging = "bewind"
+    gezinslid.vertegenwoordiger = "Bureau Geldzaak"
+    gezinslid.save()
+    GezinslidFactory(
+        huishouden=traject.huishouden,
+        voornaam="Kees",
+        vertegenwoordiging="mentorschap",
+        vertegenwoordiger="M. de Boer",
+    )
+    for lid in traject.huishouden.leden.all():
+        lid.toestemmingen.create(
+            toestemmer="betrokkene",
+            naam_toestemmer=lid.voornaam,
+            status="gegeven",
+            datum=datetime.date.today(),
+            vastgelegd_door=procesregisseur,
+        )
+    page = petra.get(
+        reverse("huishoudens:huishouden", args=[traject.huishouden_id])
+    ).content.decode()
+    assert "Nog geen (volledige) toestemming" not in page
+    assert "alleen voor de financiën onder bewind" in page
+    assert "mentor: M. de Boer" in page and "betrek de mentor" in page
+
+
 def test_search_respects_the_access_policy(login, procesregisseur, buitenstaander, traject):
     assert (
         login(procesregisseur)

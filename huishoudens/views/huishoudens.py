@@ -10,8 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from huishoudens import policy, services
-from huishoudens.consent import consent_states
-from huishoudens.constants import ToestemmingStatus
+from huishoudens.consent import consent_complete, consent_states, mentor_note
 from huishoudens.forms import (
     AanmeldingForm,
     GezinslidForm,
@@ -168,9 +167,8 @@ def huishouden_detail(request, pk):
     leden = list(huishouden.leden.prefetch_related("toestemmingen"))
     for lid in leden:
         lid.toestemming = consent_states(lid)
-        lid.toestemming_compleet = all(
-            s.status == ToestemmingStatus.GEGEVEN for s in lid.toestemming
-        )
+        lid.toestemming_compleet = consent_complete(lid)
+        lid.mentor = mentor_note(lid)
     audit.log(request, action=AuditActie.READ, obj=huishouden)
     return render(
         request,

@@ -173,7 +173,11 @@ def intake(request, pk):
         )
         return redirect("huishoudens:traject", pk=traject.pk)
     criteria = list(start_criteria_for(request.user.organisatie))
-    form = IntakeForm(request.POST or None, criteria=criteria)
+    form = IntakeForm(
+        request.POST or None,
+        criteria=criteria,
+        geen_start_geweigerd=services.no_start_refusal(traject),
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -190,6 +194,9 @@ def intake(request, pk):
                 audit.log(request, action=AuditActie.UPDATE, obj=traject, detail="intake")
         except services.TrajectConflict as conflict:
             messages.error(request, str(conflict))
+        except services.MoveRefused as refused:
+            # An open safety signal (close guards) or a flag of the aanmelding.
+            messages.error(request, " ".join(refused.reasons))
         else:
             messages.success(
                 request,

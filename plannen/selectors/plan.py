@@ -4,6 +4,7 @@ versions, recipients and "Mijn acties"."""
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from django.db.models import F, Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from huishoudens.consent import consent_complete
+from huishoudens.consent import consent_complete, financial_consenters
 from huishoudens.constants import Fase, TrajectRol
 from plannen.constants import ActieStatus, KrachtZorgSoort
 from plannen.models import Actie, Doel, Ondersteuningsplan, PlanVersie
@@ -271,28 +272,95 @@ def mijn_acties(user):
     )
 
 
-def plan_recipients(versie: PlanVersie) -> tuple[list[tuple[str, str]], list[str]]:
-    """Who receives a fixed version (002 fase 4 step 1): the household, the involved
-    professionals and the regisseurs, each with an e-mail address. Sharing with professionals needs every member's
-    consent (002 ch. 7): the second list names the members whose consent is missing."""
-    huishouden = versie.plan.traject.huishouden
-    ontbreekt = [
-        str(lid)
-        for lid in huishouden.leden.prefetch_related("toestemmingen")
-        if not consent_complete(lid)
+@dataclass(frozen=True)
+class Ontvanger:
+    """One possible recipient of a fixed version; `reden` says why they are left out."""
+
+    naam: str
+    email: str
+    soort: str  # huishouden, gezinslid, netwerk, professional, regisseur
+    reden: str = ""
+
+    @property
+    def ontvangt(self) -> bool:
+        return not self.reden
+
+
+def plan_recipients(versie: PlanVersie) -> list[Ontvanger]:
+    """Who receives a fixed version, decided per recipient (issue #12).
+
+    002 Fase 4 step 1: "Stuur de klant en professionals een pdf van het ondersteuningsplan".
+    - The household itself (its address, and every member of 16 or older with an address)
+      receives its own plan without consent: consent governs sharing information with others
+      (002 ch. 7, "toestemming ... om informatie over de betrokkene aan anderen te geven").
+      A member under 16 is left out: the plan reaches them through the parents (README).
+    - Others, the network (with an address), the involved professionals and the regisseurs,
+      receive it only when every member's consent for sharing is complete; the bewindvoerder's
+      consent is not needed for that (002 ch. 7, `huishoudens.consent`).
+    - Without an e-mail address someone is listed with that reason. An address appears once.
+    """
+    traject = versie.plan.traject
+    huishouden = traject.huishouden
+    leden = list(huishouden.leden.prefetch_related("toestemmingen"))
+    ontbreekt = [str(lid) for lid in leden if not consent_complete(lid)]
+    geen_toestemming = (
+        _("geen (volledige) toestemming om informatie te delen voor %(namen)s")
+        % {"namen": ", ".join(ontbreekt)}
+        if ontbreekt
+        else ""
+    )
+    geen_email = _("geen e-mailadres bekend")
+    kandidaten: list[tuple[str, str, str, str]] = [
+        (huishouden.naam, huishouden.email, "huishouden", "")
     ]
-    ontvangers = []
-    if huishouden.email:
-        ontvangers.append((huishouden.naam, huishouden.email))
-    professionals = [
-        (p.weergavenaam, p.email or (p.user.email if p.user_id else ""))
+    for lid in leden:
+        reden = "" if lid.leeftijd() >= 16 else _("jonger dan 16: ontvangt het plan via de ouders")
+        kandidaten.append((str(lid), lid.email, "gezinslid", reden))
+    kandidaten += [
+        (f"{n.naam} ({n.rol})", n.email, "netwerk", geen_toestemming)
+        for n in huishouden.netwerk.all()
+    ]
+    kandidaten += [
+        (
+            p.weergavenaam,
+            p.email or (p.user.email if p.user_id else ""),
+            "professional",
+            geen_toestemming,
+        )
         for p in huishouden.professionals.select_related("user")
     ]
-    professionals += [
-        (b.user.get_full_name(), b.user.email)
-        for b in versie.plan.traject.betrokkenen.actief().select_related("user")
+    kandidaten += [
+        (b.user.get_full_name(), b.user.email, "regisseur", geen_toestemming)
+        for b in traject.betrokkenen.actief().select_related("user")
     ]
-    for naam, email in professionals:
-        if email and email not in {e for _n, e in ontvangers}:
-            ontvangers.append((naam, email))
-    return ontvangers, ontbreekt
+    ontvangers: list[Ontvanger] = []
+    gezien: dict[str, int] = {}
+    for naam, email, soort, reden in kandidaten:
+        sleutel = email.strip().casefold()
+        if sleutel and sleutel in gezien:
+            # The same address twice (a regisseur also listed as professional): keep one,
+            # receiving if either may.
+            i = gezien[sleutel]
+            if ontvangers[i].reden and not reden:
+                ontvangers[i] = Ontvanger(ontvangers[i].naam, ontvangers[i].email, soort)
+            continue
+        if not sleutel:
+            if soort == "huishouden":
+                continue  # the household's own address is optional; its members are listed
+            reden = geen_email
+        else:
+            gezien[sleutel] = len(ontvangers)
+        ontvangers.append(Ontvanger(naam, email.strip(), soort, reden))
+    return ontvangers
+
+
+def bewind_zonder_toestemming(versie: PlanVersie) -> list[str]:
+    """Members under bewind whose bewindvoerder has not consented to sharing information
+    about the finances under bewind (002 ch. 7): the sending page reminds, it does not block,
+    as the app cannot tell which words of the plan concern those finances."""
+    leden = versie.plan.traject.huishouden.leden.prefetch_related("toestemmingen")
+    return [
+        str(lid)
+        for lid in leden
+        if financial_consenters(lid) and not consent_complete(lid, financien=True)
+    ]

@@ -149,36 +149,34 @@ def pdf_request(*, versie: PlanVersie) -> PlanPdf:
 
 @transaction.atomic
 def plan_send(*, versie: PlanVersie, door) -> list[str]:
-    """E-mail the PDF of a fixed version through the outbox; refused without consent."""
+    """E-mail the PDF of a fixed version through the outbox to every recipient that
+    `plan_recipients` lets receive it (the household always; others with consent)."""
     from django.core.exceptions import ValidationError
 
     from regie.outbox import bericht_queue
 
-    ontvangers, ontbreekt = plan_recipients(versie)
-    if ontbreekt:
+    ontvangers = [o for o in plan_recipients(versie) if o.ontvangt]
+    if not ontvangers:
         raise ValidationError(
-            _(
-                "Geen toestemming om informatie te delen voor: %(namen)s. Het plan is niet verstuurd."
-            )
-            % {"namen": ", ".join(ontbreekt)}
+            _("Niemand kan dit plan ontvangen: zie per persoon waarom. Het plan is niet verstuurd.")
         )
     pdf = PlanPdf.objects.filter(versie=versie, status=PlanPdf.Status.KLAAR).first()
     if pdf is None:
         raise ValidationError(_("De PDF is nog niet klaar. Probeer het zo opnieuw."))
     traject = versie.plan.traject
-    for naam, email in ontvangers:
+    for ontvanger in ontvangers:
         bericht_queue(
-            aan=email,
+            aan=ontvanger.email,
             template="plan_versie",
             bijlage=pdf.bestand.name,
             # The traject, not the household, in the subject and file name (issue #11).
             bijlage_naam=f"ondersteuningsplan-traject-{traject.pk}-versie-{versie.nummer}.pdf",
             context={
-                "naam": naam,
+                "naam": ontvanger.naam,
                 "huishouden": traject.huishouden.naam,
                 "traject_id": traject.pk,
                 "versie": versie,
                 "afzender": door.get_full_name(),
             },
         )
-    return [email for _n, email in ontvangers]
+    return [o.email for o in ontvangers]

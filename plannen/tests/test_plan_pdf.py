@@ -194,7 +194,7 @@ def test_a_real_worker_renders_the_pdf(redis_worker, werkproces, procesregisseur
     assert "Rust in huis" in _text(pdf.bestand.read())
 
 
-def test_sending_needs_consent_and_attaches_the_pdf(
+def test_sharing_needs_consent_the_household_does_not_and_the_pdf_is_attached(
     login,
     procesregisseur,
     casusregisseur,
@@ -203,6 +203,7 @@ def test_sending_needs_consent_and_attaches_the_pdf(
     gezinslid,
     django_capture_on_commit_callbacks,
 ):
+    """Issue #12: the household gets its own plan without consent; others only with it."""
     from django.core import mail
 
     from huishoudens.models import Toestemming
@@ -211,10 +212,14 @@ def test_sending_needs_consent_and_attaches_the_pdf(
     traject.huishouden.save()
     client = login(procesregisseur)
     url = reverse("plannen:versturen", args=[traject.pk, gerenderde_versie.nummer])
-    assert "Er ontbreekt toestemming" in client.get(url).content.decode()
-    response = client.post(url, follow=True)
-    assert "Geen toestemming om informatie te delen voor: Anna" in response.content.decode()
-    assert mail.outbox == []
+    assert "geen (volledige) toestemming om informatie te delen voor Anna" in (
+        client.get(url).content.decode()
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, follow=True)
+    assert "Niet verstuurd aan:" in response.content.decode()
+    assert [m.to[0] for m in mail.outbox] == ["jansen@voorbeeld.nl"]
+    mail.outbox.clear()
 
     Toestemming.objects.create(
         gezinslid=gezinslid,

@@ -22,6 +22,7 @@ from plannen.forms import (
 )
 from plannen.models import Actie, Ondersteuningsplan, PlanPdf
 from plannen.selectors.plan import (
+    bewind_zonder_toestemming,
     diff,
     mijn_acties,
     plan_recipients,
@@ -376,7 +377,7 @@ def versturen(request, pk, nummer):
     """Send a fixed version as PDF to the household and professionals, after confirmation."""
     traject, plan = plan_or_404(request, pk)
     versie = get_object_or_404(plan.versies, nummer=nummer)
-    ontvangers, ontbreekt = plan_recipients(versie)
+    ontvangers = plan_recipients(versie)
     if request.method == "POST":
         try:
             with transaction.atomic():
@@ -393,10 +394,23 @@ def versturen(request, pk, nummer):
             messages.success(
                 request, _("Het plan is verstuurd aan %(n)s ontvanger(s).") % {"n": len(verstuurd)}
             )
+            niet = [o for o in ontvangers if not o.ontvangt]
+            if niet:
+                messages.info(
+                    request,
+                    _("Niet verstuurd aan: %(lijst)s.")
+                    % {"lijst": "; ".join(f"{o.naam} ({o.reden})" for o in niet)},
+                )
         return redirect("plannen:versie", pk=traject.pk, nummer=versie.nummer)
     audit.log(request, action=AuditActie.READ, obj=versie, detail="versturen")
     return render(
         request,
         "plannen/versturen.html",
-        {"traject": traject, "versie": versie, "ontvangers": ontvangers, "ontbreekt": ontbreekt},
+        {
+            "traject": traject,
+            "versie": versie,
+            "ontvangers": [o for o in ontvangers if o.ontvangt],
+            "niet": [o for o in ontvangers if not o.ontvangt],
+            "bewind": bewind_zonder_toestemming(versie),
+        },
     )

@@ -30,7 +30,7 @@ class Controle:
     actie: str = ""  # a ControleActie the page offers to meet the check, or ""
 
 
-def controles(traject, niveau: Niveau, regisseurs, *, mag_opschalen: bool) -> list[Controle]:
+def controles(traject, niveau: Niveau, regisseurs, *, mag_overdragen: bool) -> list[Controle]:
     """What level `niveau` asks of the traject (002 ch. 5, A. Uitgangssituatie and B. Regie):
     a Veiligheidsplan at levels 3-5, regisseurs with the competence profile of the level,
     and at level 4 procesregie by the Zorg- en Veiligheidshuis."""
@@ -39,7 +39,7 @@ def controles(traject, niveau: Niveau, regisseurs, *, mag_opschalen: bool) -> li
         _veiligheidsplan(traject, niveau),
         _competentieprofielen(niveau, regisseurs),
         _geen_procesregie(niveau, proces),
-        _procesregie_zvh(traject, niveau, proces, mag_opschalen=mag_opschalen),
+        _procesregie_zvh(traject, niveau, proces, mag_overdragen=mag_overdragen),
     ]
     return [controle for controle in result if controle is not None]
 
@@ -135,10 +135,10 @@ def _geen_procesregie(niveau: Niveau, proces: TrajectBetrokkene | None) -> Contr
 
 
 def _procesregie_zvh(
-    traject, niveau: Niveau, proces: TrajectBetrokkene | None, *, mag_opschalen: bool
+    traject, niveau: Niveau, proces: TrajectBetrokkene | None, *, mag_overdragen: bool
 ) -> Controle | None:
     """Level 4: procesregie by the Zorg- en Veiligheidshuis; a proposed handover waits for
-    acceptance, otherwise who may escalate is offered the handover (fase 6a)."""
+    acceptance, otherwise the procesregisseur is offered the handover (fase 6a)."""
     if niveau.nummer != ZVH_NIVEAU or _procesregie_bij_zvh(proces):
         return None
     voorgesteld = _voorgestelde_overdracht_zvh(traject)
@@ -160,7 +160,7 @@ def _procesregie_zvh(
             "Op niveau 4 ligt de procesregie bij het Zorg- en Veiligheidshuis. "
             "Regie stelt een overdracht van de procesregie voor (fase 6a)."
         ),
-        ControleActie.ZVH_OVERDRACHT if mag_opschalen and proces is not None else "",
+        ControleActie.ZVH_OVERDRACHT if mag_overdragen and proces is not None else "",
     )
 
 

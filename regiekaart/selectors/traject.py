@@ -63,7 +63,14 @@ def traject_stand(traject, *, user) -> TrajectStand:
         advies_wijkt_af=advies_wijkt_af(traject, nummer, advies),
         mag_opschalen=mag,
         namen=namen_op_kaart(traject, nummer, regisseurs) if niveau else [],
-        controles=controles(traject, niveau, regisseurs, mag_opschalen=mag) if niveau else [],
+        controles=controles(
+            traject,
+            niveau,
+            regisseurs,
+            mag_overdragen=policy.may_hand_over_procesregie(user, traject, regisseurs),
+        )
+        if niveau
+        else [],
         regisseurs=regisseurs,
     )
 

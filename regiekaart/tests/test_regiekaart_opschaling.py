@@ -112,9 +112,20 @@ def test_to_the_manager_needs_the_question(traject, procesregisseur):
     assert (o.richting, o.naar_manager, o.advies_gevolgd, o.is_open) == ("gelijk", True, True, True)
 
 
-def test_only_the_procesregisseur_decides_when_there_is_one(traject, casusregisseur):
+def test_a_casusregisseur_decides_also_where_there_is_a_procesregisseur(traject, casusregisseur):
+    """Issue #12 (002 ch. 3: the casusregisseur "Schaalt op- en af zoals beschreven in de
+    regiekaart"); the traject fixture has a procesregisseur too."""
+    besluit = _besluit(traject, casusregisseur, criteria=REGIEKAART_CRITERIA_3, naar_niveau=3)
+    assert besluit.opschaling.door == casusregisseur
+
+
+def test_someone_involved_who_is_no_regisseur_does_not_decide(traject, org_a):
+    from huishoudens.models import BetrokkenProfessional
+
+    collega = UserFactory(organisatie=org_a, rollen=[Rol.CASUSREGISSEUR])
+    BetrokkenProfessional.objects.create(huishouden=traject.huishouden, user=collega)
     with pytest.raises(PermissionDenied):
-        _besluit(traject, casusregisseur, criteria=REGIEKAART_CRITERIA_3, naar_niveau=3)
+        _besluit(traject, collega, criteria=REGIEKAART_CRITERIA_3, naar_niveau=3)
     assert not Beoordeling.objects.exists()
 
 

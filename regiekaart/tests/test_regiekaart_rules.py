@@ -16,11 +16,13 @@ from regiekaart.rules import (
     NAAR_MANAGER,
     OPSCHALEN,
     PROBLEMATIEK,
+    STAGNATIE_AFSCHALEN,
     Advies,
     Regel,
     advies,
     afschaal_grens,
     opschaal_grens,
+    regel_tekst,
     voldoet,
 )
 
@@ -150,7 +152,9 @@ def test_criteria_may_be_given_as_choices():
         (5, "PDZBOKE", 5, ()),  # no opschalen at niveau 5
         (1, "PDZBO", 3, (3, 4)),  # never below the level the criteria require
         (1, "PDZBOKE", 5, ()),
-        (3, "P", 1, (4,)),  # afschalen still fires; the seed's option stays on offer
+        # Issue #12: stagnation blocks afschalen (002 ch. 5, niveau 3 afschalen: "Er is geen
+        # stagnatie ... → Afschalen naar niveau passend bij situatie"); the option stays.
+        (3, "P", 3, (4,)),
     ],
 )
 def test_p_offers_levels_without_moving(huidig, criteria, niveau, opties):
@@ -160,10 +164,15 @@ def test_p_offers_levels_without_moving(huidig, criteria, niveau, opties):
     assert p_regels == ([Regel("P", PROBLEMATIEK[huidig][1])] if opties else [])
 
 
-def test_p_vo_and_vi_never_change_the_level():
+def test_p_vo_and_vi_never_lift_the_level_but_hold_it():
+    """P, VO and VI choose no level of their own (P offers options, VO/VI go to the manager),
+    but while one holds no afschalen fires (issue #12; 002 ch. 5, the "geen stagnatie" and
+    "niet langer sprake van visieverschil" rows of the afschalen tables of levels 2-5).
+    This replaces the earlier property "P, VO and VI never change the level", which encoded
+    that stagnation did not stop afschalen."""
     for huidig, criteria in CASES:
         for extra in ({"P"}, {"VO"}, {"VI"}, {"P", "VO", "VI"}):
-            assert advies(huidig, criteria | extra).niveau == advies(huidig, criteria).niveau
+            assert advies(huidig, criteria | extra).niveau == max(huidig, opschaal_grens(criteria))
 
 
 @pytest.mark.parametrize("huidig", NIVEAUS)
@@ -222,6 +231,7 @@ def test_labels_and_rule_texts_are_the_seed_wording():
         assert str(label) in seed, label
     teksten = [t for _, t in OPSCHALEN.values()] + [t for _, t in AFSCHALEN.values()]
     teksten += [t for _, t in PROBLEMATIEK.values()] + list(NAAR_MANAGER.values())
+    teksten += [t for per_niveau in STAGNATIE_AFSCHALEN.values() for t in per_niveau.values()]
     for tekst in teksten:
         *situatie, actie = tekst.split("\n")
         assert actie.removeprefix("→ ") in seed, actie
@@ -259,3 +269,69 @@ def test_a_higher_profile_meets_the_lower_one(profielen, vereist, uitkomst):
 def test_unknown_profiles_are_refused(profielen, vereist):
     with pytest.raises(ValueError):
         voldoet(profielen, vereist)
+
+
+# --- stagnation holds the level (issue #12) ------------------------------------------------
+# 002 ch. 5, Uitwerking per niveau, "Afschalen wordt vanuit niveau N als volgt ingezet"
+# (N = 2, 3, 4, 5): besides the rows that lower the level, each table has "Er is geen
+# stagnatie in de communicatie en uitvoering van 1Gezin1Plan door problematiek van de klant
+# en/of leden huishouden (levels 3 and 4: ", zodanig dat keten overstijgende samenwerking
+# nodig is") → Afschalen naar niveau passend bij situatie" and "Er is niet langer sprake van
+# visieverschil ... → Afschalen naar uitvoering". A level goes down only without stagnation.
+# Expected levels written out by hand: (current level, criteria, advised level, P options,
+# codes of the rules named).
+
+
+@pytest.mark.parametrize(
+    "huidig,criteria,niveau,opties,regels",
+    [
+        # The two cases of the issue: 3 with D, Z, B, P advised 2 and offered 4.
+        (3, "DZBP", 3, (4,), ["afschalen_wacht_P", "P"]),
+        # 4 with D, Z, B, P advised 2; level 4 has no P row, so no option.
+        (4, "DZBP", 4, (), ["afschalen_wacht_P"]),
+        # Level 2: "geen stagnatie" is a row of niveau 2's afschalen table too.
+        (2, "P", 2, (2, 3, 4), ["afschalen_wacht_P", "P"]),
+        # Level 5: its afschalen table has both stagnation rows.
+        (5, "P", 5, (), ["afschalen_wacht_P"]),
+        (5, "DZBOKP", 5, (), ["afschalen_wacht_P"]),
+        (4, "DZBOP", 4, (), ["afschalen_wacht_P"]),
+        (3, "DZBP", 3, (4,), ["afschalen_wacht_P", "P"]),
+        # Visieverschil: the level waits, the manager is asked.
+        (3, "DZBVO", 3, (), ["afschalen_wacht_V", "VO"]),
+        (4, "VI", 4, (), ["afschalen_wacht_V", "VI"]),
+        (5, "DZBOKVOVI", 5, (), ["afschalen_wacht_V", "VO", "VI"]),
+        (2, "P VI", 2, (2, 3, 4), ["afschalen_wacht_P", "afschalen_wacht_V", "P", "VI"]),
+        # Opschalen still fires under stagnation (the seed's rows go up, never wait).
+        (2, "DZBOP", 3, (3, 4), ["opschalen_naar_3", "P"]),
+        (1, "DZBP", 2, (2, 3, 4), ["opschalen_naar_2", "P"]),
+        (3, "DZBOKVO", 4, (), ["opschalen_naar_4", "VO"]),
+        # Where no afschalen would fire anyway, nothing waits (when NOT to act).
+        (3, "DZBOP", 3, (4,), ["P"]),
+        (2, "DZP", 2, (2, 3, 4), ["P"]),  # without B the afschalen to 1 does not fire
+        (1, "P", 1, (2, 3, 4), ["P"]),
+        # Once the stagnation is gone, afschalen fires again: 3 with D, Z, B -> 2.
+        (3, "DZB", 2, (), ["afschalen_naar_2"]),
+        (4, "DZB", 2, (), ["afschalen_naar_2"]),
+        (5, "", 1, (), ["afschalen_naar_1"]),
+    ],
+)
+def test_stagnation_holds_the_level(huidig, criteria, niveau, opties, regels):
+    codes = set(re.findall(r"VO|VI|[DZBOKEP]", criteria))
+    a = advies(huidig, codes)
+    assert (a.niveau, a.opties) == (niveau, opties)
+    assert [r.code for r in a.regels] == regels
+    assert a.naar_manager == bool(codes & {"VO", "VI"})
+
+
+def test_the_waiting_rule_quotes_the_level_s_row():
+    (wacht, _p) = advies(3, {"D", "Z", "B", "P"}).regels
+    assert wacht.tekst == (
+        "• Er is geen stagnatie in de communicatie en uitvoering van 1Gezin1Plan door "
+        "problematiek van de klant en/of leden huishouden, zodanig dat keten overstijgende "
+        "samenwerking nodig is.\n→ Afschalen naar niveau passend bij situatie"
+    )
+    assert regel_tekst("afschalen_wacht_P", 3) == wacht.tekst
+    (wacht,) = advies(5, {"P"}).regels
+    assert "huishouden.\n→ Afschalen naar niveau passend" in wacht.tekst
+    assert regel_tekst("afschalen_wacht_V", 2).endswith("→ Afschalen naar uitvoering")
+    assert regel_tekst("afschalen_wacht_X", 2) == ""

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from huishoudens.models import Overdracht
-from regie.constants import AuditActie, AuditUitkomst, OrganisatieSoort, Rol
+from regie.constants import AuditActie, OrganisatieSoort, Rol
 from regie.models import AuditEntry
 from regiekaart.models import Opschaling
 from regiekaart.selectors import niveau_stand
@@ -47,26 +47,19 @@ def test_the_traject_page_shows_the_start_level_and_a_link_to_assess(
     assert reverse("regiekaart:kleuren") in html
 
 
-def test_a_casusregisseur_reads_but_does_not_decide(login, casusregisseur, traject):
+def test_a_casusregisseur_decides_beside_the_procesregisseur(login, casusregisseur, traject):
+    """Issue #12: 002 ch. 3, Casusregie: the casusregisseur "Schaalt op- en af zoals
+    beschreven in de regiekaart"; 002 Fase 4: "Schaal indien nodig op en als het kan af".
+    This traject has a procesregisseur (Petra) as well."""
     client = login(casusregisseur)
     html = client.get(traject.get_absolute_url()).content.decode()
-    assert "Beoordelen / op- of afschalen" not in html
-    assert "Beoordeling en geschiedenis" in html
+    assert "Beoordelen / op- of afschalen" in html
     page = client.get(reverse("regiekaart:traject", args=[traject.pk]))
-    assert page.status_code == 200 and page.context["form"] is None
-    assert "Dit traject is nog niet beoordeeld." in page.content.decode()
-    assert AuditEntry.objects.filter(
-        action=AuditActie.READ,
-        household_id=traject.huishouden_id,
-        detail="regiekaart",
-        user_id=casusregisseur.pk,
-    ).exists()
-
-    assert _post(client, traject, naar_niveau=3).status_code == 403
-    assert AuditEntry.objects.filter(
-        outcome=AuditUitkomst.DENIED, detail="op- of afschalen zonder rol"
-    ).exists()
-    assert not Opschaling.objects.exists()
+    assert page.status_code == 200 and page.context["form"] is not None
+    response = _post(client, traject, naar_niveau=1)
+    assert response.status_code == 302
+    assert Opschaling.objects.get().door == casusregisseur
+    assert niveau_stand(traject)[0] == 1
 
 
 def test_the_procesregisseur_sees_the_advice_then_follows_it(login, procesregisseur, traject):
@@ -198,6 +191,29 @@ def test_level_4_proposes_handing_procesregie_to_the_zorg_en_veiligheidshuis(
     )
     html = client.get(traject.get_absolute_url()).content.decode()
     assert "wacht op acceptatie" in html
+
+
+def test_the_zvh_handover_is_the_procesregisseurs_not_the_casusregisseurs(
+    login, procesregisseur, casusregisseur, traject
+):
+    """The casusregisseur may escalate to level 4 (issue #12), but handing over procesregie
+    is for its holder (fase 6a)."""
+    OrganisatieFactory(
+        naam="ZVH Hollands Midden",
+        soort=OrganisatieSoort.ZORG_EN_VEILIGHEIDSHUIS,
+        gemeente=traject.huishouden.gemeente,
+    )
+    _naar(traject, casusregisseur, DZBOK, 4)
+    client = login(casusregisseur)
+    html = client.get(traject.get_absolute_url()).content.decode()
+    assert "Op niveau 4 ligt de procesregie bij het Zorg- en Veiligheidshuis." in html
+    assert "Overdracht voorstellen" not in html
+    response = client.post(
+        reverse("regiekaart:overdracht", args=[traject.pk]),
+        {"naar": procesregisseur.pk, "per": datetime.date.today().isoformat()},
+    )
+    assert response.status_code == 403
+    assert not Overdracht.objects.exists()
 
 
 def test_the_panel_shows_the_people_the_card_names_for_the_level(

@@ -162,7 +162,7 @@ def _besluit_bericht(besluit) -> str:
 @require_POST
 def overdracht_zvh(request, pk):
     traject = get_traject_for_user(request, pk)
-    if not policy.may_escalate_now(request.user, traject):
+    if not policy.may_hand_over_procesregie(request.user, traject):
         audit.log_denied(request, obj=traject, detail="overdracht ZVH zonder rol")
         raise PermissionDenied
     form = OverdrachtZvhForm(request.POST, kandidaten=zvh_kandidaten(traject))
