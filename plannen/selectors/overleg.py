@@ -3,7 +3,7 @@ meeting per traject (start pages) and the preparation checklist (seed 002 fase 3
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time
 
 from django.db.models import Min
 from django.utils import timezone
@@ -12,6 +12,11 @@ from huishoudens.constants import TrajectRol
 from huishoudens.selectors import betrokken_users
 from plannen.models import Overleg, OverlegSoort, OverlegStatus
 from regie.models import User
+
+
+def overleg_begonnen(datum: date, begin: time) -> bool:
+    """Has a meeting on `datum` at `begin` (local time) started? Only then can it be held."""
+    return datetime.combine(datum, begin) <= timezone.localtime().replace(tzinfo=None)
 
 
 def mogelijke_genodigden(traject) -> list[dict]:

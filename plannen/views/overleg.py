@@ -16,7 +16,7 @@ from plannen.models import Antwoord, Genodigde, Overleg, OverlegStatus
 from plannen.selectors import overleg as overleg_selectors
 from plannen.selectors.uitnodiging import uitnodigingen
 from plannen.services import overleg as overleg_services
-from plannen.services.overleg import OverlegNietGepland
+from plannen.services.overleg import OverlegNietGepland, OverlegNogNietBegonnen
 from plannen.services.uitnodiging import antwoord_record, uitnodigingen_send
 from plannen.views.common import case_roles_only
 from regie import access, audit
@@ -88,15 +88,25 @@ def overleg_detail(request, pk):
                 if hasattr(traject, "ondersteuningsplan")
                 else None
             )
-            with transaction.atomic():
-                volgende = overleg_services.overleg_finish(
-                    overleg=overleg,
-                    aanwezig=aanwezig,
-                    planversie=versie,
-                    volgende=form.volgende(),
-                    door=request.user,
+            try:
+                with transaction.atomic():
+                    volgende = overleg_services.overleg_finish(
+                        overleg=overleg,
+                        aanwezig=aanwezig,
+                        planversie=versie,
+                        volgende=form.volgende(),
+                        door=request.user,
+                    )
+                    audit.log(request, action=AuditActie.UPDATE, obj=overleg, detail="gehouden")
+            except OverlegNogNietBegonnen:
+                messages.error(
+                    request,
+                    _(
+                        "Dit overleg is nog niet begonnen en kan dus niet als gehouden worden "
+                        "vastgelegd. Wijzig de datum als het eerder is gehouden."
+                    ),
                 )
-                audit.log(request, action=AuditActie.UPDATE, obj=overleg, detail="gehouden")
+                return redirect("plannen:overleg", pk=overleg.pk)
             messages.success(
                 request,
                 _("Het overleg is vastgelegd.")
@@ -117,6 +127,7 @@ def overleg_detail(request, pk):
             ],
             "checklist": overleg_selectors.checklist(overleg),
             "form": form,
+            "begonnen": overleg_selectors.overleg_begonnen(overleg.datum, overleg.begin),
         },
     )
 
