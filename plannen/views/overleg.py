@@ -283,9 +283,12 @@ def uitnodiging_preview(request, pk):
             audit.log(
                 request, action=AuditActie.UPDATE, obj=overleg, detail="uitnodigingen verstuurd"
             )
+        # Sent through the outbox after the commit: by the time the page shows, a message may
+        # be delivered, still on its way or failed, so say what is true in each case and
+        # point to the state per invitee (issue #12).
         bericht = ngettext(
-            "%(n)d uitnodiging staat klaar om te verzenden.",
-            "%(n)d uitnodigingen staan klaar om te verzenden.",
+            "%(n)d uitnodiging is verstuurd; of die is afgeleverd, ziet u per genodigde.",
+            "%(n)d uitnodigingen zijn verstuurd; of ze zijn afgeleverd, ziet u per genodigde.",
             aantal,
         ) % {"n": aantal}
         if zonder_email:
