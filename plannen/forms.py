@@ -295,7 +295,7 @@ class OverlegWijzigForm(OverlegTijdForm):
 
     def extra_genodigden_data(self) -> list[dict]:
         return [
-            {**{k: self.mensen[key][k] for k in ("naam", "email", "rol")}, "moet": False}
+            {**{k: self.mensen[key][k] for k in ("naam", "email", "rol", "soort")}, "moet": False}
             for key in self.cleaned_data.get("extra_genodigden", [])
         ]
 
@@ -350,7 +350,10 @@ class OverlegForm(OverlegTijdForm):
     def genodigden_data(self) -> list[dict]:
         moet = set(self.cleaned_data.get("moet_aanwezig", []))
         return [
-            {**{k: self.mensen[key][k] for k in ("naam", "email", "rol")}, "moet": key in moet}
+            {
+                **{k: self.mensen[key][k] for k in ("naam", "email", "rol", "soort")},
+                "moet": key in moet,
+            }
             for key in self.cleaned_data["genodigden"]
         ]
 

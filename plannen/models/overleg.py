@@ -30,6 +30,24 @@ class SjabloonSoort(models.TextChoices):
     VOORTGANGSOVERLEG = OverlegSoort.VOORTGANGSOVERLEG.value, _("Voortgangsoverleg")
 
 
+class Aanspreekvorm(models.TextChoices):
+    """The texts of an invitation (seed 002 DEEL G has u and jij for the household; the
+    professional's text is Regie's adaptation of the u-vorm, see plannen/README.md)."""
+
+    U = "u", _("u-vorm")
+    JIJ = "jij", _("jij-vorm")
+    PROFESSIONAL = "professional", _("professionals (u-vorm)")
+
+
+class GenodigdeSoort(models.TextChoices):
+    """Who an invitee is: a member of the household and its network are addressed as the
+    household chose (u or jij), a professional gets the professional's text (issue #12)."""
+
+    KLANT = "klant", _("Lid van het huishouden")
+    NETWERK = "netwerk", _("Netwerk")
+    PROFESSIONAL = "professional", _("Professional")
+
+
 class OverlegStatus(models.TextChoices):
     GEPLAND = "gepland", _("Gepland")
     GEHOUDEN = "gehouden", _("Gehouden")
@@ -110,6 +128,12 @@ class Genodigde(models.Model):
     naam = models.CharField(_("naam"), max_length=150)
     email = models.EmailField(_("e-mail"), blank=True)
     rol = models.CharField(_("rol"), max_length=100, blank=True)
+    soort = models.CharField(
+        _("soort genodigde"),
+        max_length=12,
+        choices=GenodigdeSoort.choices,
+        default=GenodigdeSoort.KLANT,
+    )
     moet_aanwezig = models.BooleanField(_("moet zeker aanwezig zijn"), default=False)
     aanwezig = models.BooleanField(_("aanwezig"), null=True, blank=True)
     # The personal reply link: unguessable, needs no account, refused after the meeting.
@@ -160,8 +184,9 @@ class Voorbereiding(models.Model):
 
 
 class UitnodigingSjabloon(models.Model):
-    """An invitation text (seed 002 DEEL G): startoverleg or voortgangsoverleg, u- or jij-vorm.
-    The four of the Richtlijn have no organisation; an organisation may keep its own version."""
+    """An invitation text (seed 002 DEEL G): startoverleg or voortgangsoverleg, u- or jij-vorm,
+    and Regie's professional's text (u-vorm). The six of the Richtlijn have no organisation;
+    an organisation may keep its own version."""
 
     organisatie = models.ForeignKey(
         "regie.Organisatie", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
@@ -171,9 +196,7 @@ class UitnodigingSjabloon(models.Model):
         max_length=12,
         choices=SjabloonSoort.choices,
     )
-    vorm = models.CharField(
-        _("aanspreekvorm"), max_length=3, choices=[("u", _("u-vorm")), ("jij", _("jij-vorm"))]
-    )
+    vorm = models.CharField(_("aanspreekvorm"), max_length=12, choices=Aanspreekvorm.choices)
     titel = models.CharField(max_length=150)
     onderwerp = models.CharField(_("onderwerp"), max_length=200)
     uitnodiging = models.TextField(_("uitnodigingszin"))

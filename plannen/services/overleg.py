@@ -12,6 +12,7 @@ from django.db import transaction
 from plannen.models import (
     Antwoord,
     Genodigde,
+    GenodigdeSoort,
     Overleg,
     OverlegSoort,
     OverlegStatus,
@@ -69,7 +70,12 @@ def overleg_plan(
 def genodigden_add(*, overleg: Overleg, genodigden: list[dict]) -> None:
     Genodigde.objects.bulk_create(
         Genodigde(
-            overleg=overleg, naam=g["naam"], email=g["email"], rol=g["rol"], moet_aanwezig=g["moet"]
+            overleg=overleg,
+            naam=g["naam"],
+            email=g["email"],
+            rol=g["rol"],
+            soort=g.get("soort", GenodigdeSoort.KLANT),
+            moet_aanwezig=g["moet"],
         )
         for g in genodigden
     )
@@ -97,7 +103,7 @@ def overleg_finish(
     if not volgende:
         return None
     genodigden = [
-        {"naam": g.naam, "email": g.email, "rol": g.rol, "moet": g.moet_aanwezig}
+        {"naam": g.naam, "email": g.email, "rol": g.rol, "soort": g.soort, "moet": g.moet_aanwezig}
         for g in overleg.genodigden.all()
     ]
     return overleg_plan(

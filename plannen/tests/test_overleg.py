@@ -159,7 +159,15 @@ def test_four_templates_of_the_richtlijn_are_loaded(db):
 
     assert set(
         UitnodigingSjabloon.objects.filter(organisatie__isnull=True).values_list("soort", "vorm")
-    ) == {("start", "u"), ("start", "jij"), ("voortgang", "u"), ("voortgang", "jij")}
+    ) == {
+        ("start", "u"),
+        ("start", "jij"),
+        ("voortgang", "u"),
+        ("voortgang", "jij"),
+        # Regie's professional variant (issue #12, plannen/README.md)
+        ("start", "professional"),
+        ("voortgang", "professional"),
+    }
 
 
 def test_invitation_preview_uses_the_households_form_of_address(

@@ -12,9 +12,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from huishoudens.selectors import get_traject_for_user
 from plannen.forms import AfrondenForm, OverlegForm, OverlegWijzigForm
-from plannen.models import Antwoord, Genodigde, Overleg, OverlegStatus
+from plannen.models import Aanspreekvorm, Antwoord, Genodigde, Overleg, OverlegStatus
 from plannen.selectors import overleg as overleg_selectors
-from plannen.selectors.uitnodiging import uitnodigingen
+from plannen.selectors.uitnodiging import aanspreekvorm_voor, uitnodigingen
 from plannen.services import overleg as overleg_services
 from plannen.services.overleg import OverlegNietGepland, OverlegNogNietBegonnen
 from plannen.services.uitnodiging import antwoord_record, uitnodigingen_send
@@ -330,7 +330,8 @@ def antwoord(request, token):
     what the invitation already said (kind, date, time, place) and stops working after the
     meeting or when it was cancelled."""
     g = get_object_or_404(
-        Genodigde.objects.select_related("overleg__traject", "overleg__voorzitter"), token=token
+        Genodigde.objects.select_related("overleg__traject__huishouden", "overleg__voorzitter"),
+        token=token,
     )
     overleg = g.overleg
     verlopen = overleg.status != OverlegStatus.GEPLAND or overleg.datum < timezone.localdate()
@@ -349,6 +350,12 @@ def antwoord(request, token):
     return render(
         request,
         "plannen/antwoord.html",
-        {"g": g, "overleg": overleg, "verlopen": verlopen, "keuzes": Antwoord},
+        {
+            "g": g,
+            "overleg": overleg,
+            "verlopen": verlopen,
+            "keuzes": Antwoord,
+            "jij": aanspreekvorm_voor(g) == Aanspreekvorm.JIJ,
+        },
         status=410 if verlopen else 200,
     )
