@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from plannen.datum import datum_nl
 from regie.visibility import VisibleQuerySet
 
 from .ondersteuningsplan import PlanVersie
@@ -106,7 +107,7 @@ class Overleg(models.Model):
         indexes = [models.Index(fields=["traject", "status", "datum"])]
 
     def __str__(self) -> str:
-        return f"{self.get_soort_display()} {self.datum:%d-%m-%Y}"
+        return f"{self.get_soort_display()} {datum_nl(self.datum)}"
 
     @property
     def audit_household_id(self) -> int:
