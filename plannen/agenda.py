@@ -4,7 +4,13 @@ One meeting is one event for its whole life: the UID is the meeting's `uid`, SEQ
 its `volgnummer` (raised on every change of time or place, and on cancellation), so a
 calendar replaces the event instead of adding a second one. METHOD is REQUEST for an
 invitation, update or reminder, CANCEL for a cancellation. Replies come through the
-personal link in the e-mail, not by calendar reply, hence RSVP=FALSE.
+personal link in the e-mail, hence RSVP=FALSE.
+
+The ORGANIZER is the chair (or whoever planned the meeting), with the app's sender address
+as SENT-BY (RFC 5545 3.2.18): the app sends the message on the chair's behalf. A calendar
+that replies anyway (or a "reply" to the event) then reaches a person who reads it, not the
+app's no-reply box (issue #12). Without an address for the chair the app's sender remains
+the organizer.
 """
 
 from __future__ import annotations
@@ -28,6 +34,18 @@ def _een_regel(tekst: str) -> str:
     return " ".join(str(tekst).split())
 
 
+def organizer(overleg: Overleg) -> vCalAddress:
+    """The chair as organizer, the app's sender as SENT-BY (see the module docstring)."""
+    voorzitter = overleg.voorzitter or overleg.aangemaakt_door
+    afzender = parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
+    adres = _een_regel(voorzitter.email).replace(" ", "")
+    result = vCalAddress(f"mailto:{adres or afzender}")
+    result.params["cn"] = vText(_een_regel(voorzitter.get_full_name()))
+    if adres and adres.lower() != afzender.lower():
+        result.params["sent-by"] = f"mailto:{afzender}"
+    return result
+
+
 def ics(overleg: Overleg, genodigde: Genodigde, *, methode: str, beschrijving: str = "") -> str:
     tz = ZoneInfo(settings.TIME_ZONE)
     cal = Calendar()
@@ -48,10 +66,7 @@ def ics(overleg: Overleg, genodigde: Genodigde, *, methode: str, beschrijving: s
     if beschrijving:
         event.add("description", beschrijving)
     event.add("status", "CANCELLED" if methode == CANCEL else "CONFIRMED")
-    voorzitter = overleg.voorzitter or overleg.aangemaakt_door
-    organizer = vCalAddress(f"mailto:{parseaddr(settings.DEFAULT_FROM_EMAIL)[1]}")
-    organizer.params["cn"] = vText(_een_regel(voorzitter.get_full_name()))
-    event.add("organizer", organizer)
+    event.add("organizer", organizer(overleg))
     attendee = vCalAddress(f"mailto:{genodigde.email}")
     attendee.params["cn"] = vText(_een_regel(genodigde.naam))
     attendee.params["role"] = "REQ-PARTICIPANT" if genodigde.moet_aanwezig else "OPT-PARTICIPANT"

@@ -19,6 +19,7 @@ from plannen.models import (
     VeiligheidsContact,
     Veiligheidsplan,
 )
+from plannen.selectors.overleg import overleg_begonnen
 from plannen.selectors.plan import sections
 from plannen.selectors.uitnodiging import invulvelden_geldig
 from regie.forms import DateInput, PhoneCleaningMixin
@@ -294,7 +295,7 @@ class OverlegWijzigForm(OverlegTijdForm):
 
     def extra_genodigden_data(self) -> list[dict]:
         return [
-            {**{k: self.mensen[key][k] for k in ("naam", "email", "rol")}, "moet": False}
+            {**{k: self.mensen[key][k] for k in ("naam", "email", "rol", "soort")}, "moet": False}
             for key in self.cleaned_data.get("extra_genodigden", [])
         ]
 
@@ -330,6 +331,15 @@ class OverlegForm(OverlegTijdForm):
     def clean(self):
         self.verleden_toegestaan = bool(self.cleaned_data.get("verslag"))
         data = super().clean()
+        datum, begin = data.get("datum"), data.get("begin")
+        if data.get("verslag") and datum and begin and not overleg_begonnen(datum, begin):
+            self.add_error(
+                "datum",
+                _(
+                    "Een overleg dat nog niet begonnen is, kan niet als gehouden worden "
+                    "vastgelegd. Vink ‘al gehouden’ uit om het te plannen."
+                ),
+            )
         niet_genodigd = set(data.get("moet_aanwezig", [])) - set(data.get("genodigden", []))
         if niet_genodigd:
             self.add_error(
@@ -340,7 +350,10 @@ class OverlegForm(OverlegTijdForm):
     def genodigden_data(self) -> list[dict]:
         moet = set(self.cleaned_data.get("moet_aanwezig", []))
         return [
-            {**{k: self.mensen[key][k] for k in ("naam", "email", "rol")}, "moet": key in moet}
+            {
+                **{k: self.mensen[key][k] for k in ("naam", "email", "rol", "soort")},
+                "moet": key in moet,
+            }
             for key in self.cleaned_data["genodigden"]
         ]
 
@@ -367,7 +380,9 @@ class AfrondenForm(forms.Form):
             if velden[2] <= velden[1]:
                 self.add_error("volgende_eind", _("De eindtijd ligt voor of op de begintijd."))
             if velden[0] < timezone.localdate():
-                self.add_error("volgende_datum", _("Het volgende overleg ligt in de toekomst."))
+                self.add_error(
+                    "volgende_datum", _("Het volgende overleg moet vandaag of later zijn.")
+                )
         return data
 
     def volgende(self) -> dict | None:

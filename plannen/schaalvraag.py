@@ -1,11 +1,23 @@
 """The schaalvraag of the Veiligheidsplan as an SVG chart (seed 002 DEEL H): coordinates
-only; the template `plannen/_score_chart.html` draws them."""
+only; the template `plannen/_score_chart.html` draws them.
+
+Every coordinate leaves here as a string written for machines (`"220.0"`, Python's own
+formatting): a number handed to the template would pass through the Dutch locale and come
+out as `220,0`, which SVG reads as two numbers (issue #12). The template adds no arithmetic
+of its own and also switches localisation off.
+"""
 
 from __future__ import annotations
 
 from plannen.models import Schaalscore
 
 MARKERS = ["cirkel", "vierkant", "driehoek", "ruit", "kruis", "ster"]
+
+
+def svg_num(value: float) -> str:
+    """A coordinate for SVG: a point as decimal mark, no thousands separator, never localised."""
+    text = f"{value:.1f}"
+    return text[:-2] if text.endswith(".0") else text
 
 
 def score_chart(scores: list[Schaalscore], *, width: int = 640, height: int = 260) -> dict:
@@ -34,10 +46,10 @@ def score_chart(scores: list[Schaalscore], *, width: int = 640, height: int = 26
             {
                 "naam": naam,
                 "marker": MARKERS[n % len(MARKERS)],
-                "punten": punten,
-                "pad": " ".join(f"{px:.1f},{py:.1f}" for px, py, _s in punten),
-                "label_x": punten[-1][0] + 8,
-                "label_y": punten[-1][1] + 4,
+                "punten": [(svg_num(px), svg_num(py), s) for px, py, s in punten],
+                "pad": " ".join(f"{svg_num(px)},{svg_num(py)}" for px, py, _s in punten),
+                "label_x": svg_num(punten[-1][0] + 8),
+                "label_y": svg_num(punten[-1][1] + 4),
             }
         )
     bereik = []
@@ -45,9 +57,9 @@ def score_chart(scores: list[Schaalscore], *, width: int = 640, height: int = 26
         waarden = [s.score for s in scores if (s.datum, s.overleg) == m]
         bereik.append(
             {
-                "x": x(i),
-                "y_min": y(min(waarden)),
-                "y_max": y(max(waarden)),
+                "x": svg_num(x(i)),
+                "y_min": svg_num(y(min(waarden))),
+                "y_max": svg_num(y(max(waarden))),
                 "min": min(waarden),
                 "max": max(waarden),
                 "label": m[1],
@@ -59,8 +71,10 @@ def score_chart(scores: list[Schaalscore], *, width: int = 640, height: int = 26
         "height": height,
         "lijnen": lijnen,
         "bereik": bereik,
-        "ticks": [{"score": t, "y": y(t)} for t in (0, 2, 4, 6, 8, 10)],
-        "x0": left,
-        "x1": left + plot_w,
-        "y_onder": top + plot_h,
+        "ticks": [{"score": t, "y": svg_num(y(t))} for t in (0, 2, 4, 6, 8, 10)],
+        "x0": svg_num(left),
+        "x1": svg_num(left + plot_w),
+        "tick_label_x": svg_num(left - 8),
+        "y_onder": svg_num(top + plot_h),
+        "label_y": svg_num(top + plot_h + 18),
     }

@@ -22,10 +22,11 @@ class DateInput(forms.DateInput):
 
 
 class PhoneCleaningMixin:
-    """Forms with a `telefoon` field: trimmed and checked as a Dutch or international number."""
+    """Forms with a `telefoon` field: whitespace collapsed and checked as a Dutch number
+    (also service numbers such as 0800-2000, 112 or 14 0182) or an international one."""
 
     def clean_telefoon(self):
-        telefoon = self.cleaned_data.get("telefoon", "").strip()
+        telefoon = " ".join(self.cleaned_data.get("telefoon", "").split())
         validate_telefoon(telefoon)
         return telefoon
 

@@ -11,6 +11,7 @@ from django.core import mail
 from django.urls import reverse
 from playwright.sync_api import expect
 
+from plannen.models import Overleg
 from plannen.services import overleg_plan
 from regie.constants import Rol
 from tests.browser import (  # noqa: F401 (fixtures, used by name)
@@ -64,7 +65,8 @@ def test_procesregisseur_plans_and_closes_a_startoverleg(browser_page, werkproce
     page.get_by_role("button", name="Uitnodigingen versturen").click()
 
     expect(page.locator(".messages")).to_contain_text(
-        "1 uitnodiging staat klaar om te verzenden. Zonder e-mailadres, print hun brief: Anna Jansen."
+        "1 uitnodiging is verstuurd; of die is afgeleverd, ziet u per genodigde. "
+        "Zonder e-mailadres, print hun brief: Anna Jansen."
     )
     bert = page.get_by_role("listitem").filter(has_text="Bert Jansen")
     expect(bert).to_contain_text("uitnodiging: Afgeleverd")
@@ -88,6 +90,11 @@ def test_procesregisseur_plans_and_closes_a_startoverleg(browser_page, werkproce
         "uitnodiging: Geaccepteerd"
     )
 
+    # The meeting is held (issue #12: not before it has started): move it to this morning.
+    Overleg.objects.filter(traject=traject).update(
+        datum=datetime.date.today(), begin=datetime.time(0), eind=datetime.time(0, 30)
+    )
+    page.reload()
     page.get_by_label("Datum volgend overleg").fill(
         (morgen + datetime.timedelta(days=42)).isoformat()
     )

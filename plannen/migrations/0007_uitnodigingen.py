@@ -13,7 +13,9 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "uitnodigingen.json"
 def load(apps, schema_editor):
     Sjabloon = apps.get_model("plannen", "UitnodigingSjabloon")
     for t in json.loads(DATA.read_text(encoding="utf-8"))["sjablonen"]:
-        Sjabloon.objects.create(organisatie=None, **t)
+        # The professional's texts came later (0011), with the field that can hold their vorm.
+        if t["vorm"] in ("u", "jij"):
+            Sjabloon.objects.create(organisatie=None, **t)
 
 
 def unload(apps, schema_editor):

@@ -9,8 +9,10 @@ from .ondersteuningsplan import (
     PlanVersie,
 )
 from .overleg import (
+    Aanspreekvorm,
     Antwoord,
     Genodigde,
+    GenodigdeSoort,
     Overleg,
     OverlegSoort,
     OverlegStatus,
@@ -27,7 +29,9 @@ from .veiligheidsplan import (
 )
 
 __all__ = [
+    "Aanspreekvorm",
     "Antwoord",
+    "GenodigdeSoort",
     "Genodigde",
     "Overleg",
     "OverlegSoort",

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from plannen.datum import datum_nl
 from regie.visibility import VisibleQuerySet
 
 from .ondersteuningsplan import PlanVersie
@@ -28,6 +29,24 @@ class SjabloonSoort(models.TextChoices):
 
     STARTOVERLEG = OverlegSoort.STARTOVERLEG.value, _("Startoverleg")
     VOORTGANGSOVERLEG = OverlegSoort.VOORTGANGSOVERLEG.value, _("Voortgangsoverleg")
+
+
+class Aanspreekvorm(models.TextChoices):
+    """The texts of an invitation (seed 002 DEEL G has u and jij for the household; the
+    professional's text is Regie's adaptation of the u-vorm, see plannen/README.md)."""
+
+    U = "u", _("u-vorm")
+    JIJ = "jij", _("jij-vorm")
+    PROFESSIONAL = "professional", _("professionals (u-vorm)")
+
+
+class GenodigdeSoort(models.TextChoices):
+    """Who an invitee is: a member of the household and its network are addressed as the
+    household chose (u or jij), a professional gets the professional's text (issue #12)."""
+
+    KLANT = "klant", _("Lid van het huishouden")
+    NETWERK = "netwerk", _("Netwerk")
+    PROFESSIONAL = "professional", _("Professional")
 
 
 class OverlegStatus(models.TextChoices):
@@ -88,7 +107,7 @@ class Overleg(models.Model):
         indexes = [models.Index(fields=["traject", "status", "datum"])]
 
     def __str__(self) -> str:
-        return f"{self.get_soort_display()} {self.datum:%d-%m-%Y}"
+        return f"{self.get_soort_display()} {datum_nl(self.datum)}"
 
     @property
     def audit_household_id(self) -> int:
@@ -110,6 +129,12 @@ class Genodigde(models.Model):
     naam = models.CharField(_("naam"), max_length=150)
     email = models.EmailField(_("e-mail"), blank=True)
     rol = models.CharField(_("rol"), max_length=100, blank=True)
+    soort = models.CharField(
+        _("soort genodigde"),
+        max_length=12,
+        choices=GenodigdeSoort.choices,
+        default=GenodigdeSoort.KLANT,
+    )
     moet_aanwezig = models.BooleanField(_("moet zeker aanwezig zijn"), default=False)
     aanwezig = models.BooleanField(_("aanwezig"), null=True, blank=True)
     # The personal reply link: unguessable, needs no account, refused after the meeting.
@@ -160,8 +185,9 @@ class Voorbereiding(models.Model):
 
 
 class UitnodigingSjabloon(models.Model):
-    """An invitation text (seed 002 DEEL G): startoverleg or voortgangsoverleg, u- or jij-vorm.
-    The four of the Richtlijn have no organisation; an organisation may keep its own version."""
+    """An invitation text (seed 002 DEEL G): startoverleg or voortgangsoverleg, u- or jij-vorm,
+    and Regie's professional's text (u-vorm). The six of the Richtlijn have no organisation;
+    an organisation may keep its own version."""
 
     organisatie = models.ForeignKey(
         "regie.Organisatie", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
@@ -171,9 +197,7 @@ class UitnodigingSjabloon(models.Model):
         max_length=12,
         choices=SjabloonSoort.choices,
     )
-    vorm = models.CharField(
-        _("aanspreekvorm"), max_length=3, choices=[("u", _("u-vorm")), ("jij", _("jij-vorm"))]
-    )
+    vorm = models.CharField(_("aanspreekvorm"), max_length=12, choices=Aanspreekvorm.choices)
     titel = models.CharField(max_length=150)
     onderwerp = models.CharField(_("onderwerp"), max_length=200)
     uitnodiging = models.TextField(_("uitnodigingszin"))

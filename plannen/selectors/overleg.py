@@ -3,15 +3,20 @@ meeting per traject (start pages) and the preparation checklist (seed 002 fase 3
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time
 
 from django.db.models import Min
 from django.utils import timezone
 
 from huishoudens.constants import TrajectRol
 from huishoudens.selectors import betrokken_users
-from plannen.models import Overleg, OverlegSoort, OverlegStatus
+from plannen.models import GenodigdeSoort, Overleg, OverlegSoort, OverlegStatus
 from regie.models import User
+
+
+def overleg_begonnen(datum: date, begin: time) -> bool:
+    """Has a meeting on `datum` at `begin` (local time) started? Only then can it be held."""
+    return datetime.combine(datum, begin) <= timezone.localtime().replace(tzinfo=None)
 
 
 def mogelijke_genodigden(traject) -> list[dict]:
@@ -23,11 +28,18 @@ def mogelijke_genodigden(traject) -> list[dict]:
             "naam": str(lid),
             "email": lid.email,
             "rol": lid.get_rol_in_gezin_display(),
+            "soort": GenodigdeSoort.KLANT,
         }
         for lid in huishouden.leden.all()
     ]
     mensen += [
-        {"key": f"netwerk:{n.pk}", "naam": n.naam, "email": n.email, "rol": n.rol}
+        {
+            "key": f"netwerk:{n.pk}",
+            "naam": n.naam,
+            "email": n.email,
+            "rol": n.rol,
+            "soort": GenodigdeSoort.NETWERK,
+        }
         for n in huishouden.netwerk.all()
     ]
     mensen += [
@@ -36,6 +48,7 @@ def mogelijke_genodigden(traject) -> list[dict]:
             "naam": p.weergavenaam,
             "email": p.email or (p.user.email if p.user_id else ""),
             "rol": p.organisatienaam or "professional",
+            "soort": GenodigdeSoort.PROFESSIONAL,
         }
         for p in huishouden.professionals.select_related("user")
     ]
@@ -46,6 +59,7 @@ def mogelijke_genodigden(traject) -> list[dict]:
             "naam": b.user.get_full_name(),
             "email": b.user.email,
             "rol": b.get_rol_display(),
+            "soort": GenodigdeSoort.PROFESSIONAL,
         }
         for b in traject.betrokkenen.actief().select_related("user")
         if b.user.email not in bekend

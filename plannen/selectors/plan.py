@@ -11,10 +11,12 @@ from pathlib import Path
 from django.db.models import F, Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from huishoudens.consent import consent_complete, financial_consenters
 from huishoudens.constants import Fase, TrajectRol
 from plannen.constants import ActieStatus, KrachtZorgSoort
+from plannen.datum import datum_nl
 from plannen.models import Actie, Doel, Ondersteuningsplan, PlanVersie
 from plannen.selectors.overleg import geplande_overleggen
 from plannen.selectors.veiligheidsplan import vp_snapshot
@@ -259,6 +261,94 @@ def diff(oud: dict, nieuw: dict) -> list[tuple[str, object, object]]:
         (key, oud.get(key), nieuw.get(key))
         for key in nieuw
         if key != "datum" and oud.get(key) != nieuw.get(key)
+    ]
+
+
+# The sections of a snapshot and the fields of its rows, as the comparison page names them
+# (issue #12: it showed `zorgen_veiligheid False`).
+SECTIE_TITELS = {
+    "contactgegevens": _lazy("Contactgegevens"),
+    "gezinsleden": _lazy("Gezinsleden"),
+    "procesregisseur": _lazy("Procesregisseur"),
+    "familie_en_vrienden": _lazy("Betrokken familie en vrienden"),
+    "professionals": _lazy("Betrokken professionals"),
+    "overige_gegevens": _lazy("Overige gegevens"),
+    "aanleiding": _lazy("Aanleiding voor 1Gezin1Plan1Regisseur"),
+    "krachten": _lazy("Krachten"),
+    "zorgen": _lazy("Zorgen"),
+    "eerdere_hulp": _lazy("Eerdere hulpverlening"),
+    "integrale_analyse": _lazy("Integrale analyse"),
+    "gewenst_resultaat": _lazy("Gewenste resultaat"),
+    "zorgen_veiligheid": _lazy("Zorgen rondom basiszorg en veiligheid"),
+    "doelen": _lazy("Doelen en acties"),
+    "samenvatting": _lazy("Samenvatting"),
+    "planning_overleg": _lazy("Planning overleg"),
+    "veiligheidsplan": _lazy("Veiligheidsplan"),
+}
+VELD_LABELS = {
+    "naam": _lazy("naam"),
+    "geslacht": _lazy("geslacht"),
+    "geboortedatum": _lazy("geboortedatum"),
+    "rol": _lazy("rol"),
+    "gezag": _lazy("gezag"),
+    "burgerlijke_staat": _lazy("burgerlijke staat"),
+    "beroep": _lazy("beroep"),
+    "adres": _lazy("adres"),
+    "postcode": _lazy("postcode"),
+    "woonplaats": _lazy("woonplaats"),
+    "telefoon": _lazy("telefoon"),
+    "email": _lazy("e-mail"),
+    "organisatie": _lazy("organisatie"),
+    "toestemming": _lazy("toestemming informatie delen"),
+    "vir": _lazy("VIR"),
+    "woonplaatsbeginsel": _lazy("woonplaatsbeginsel gecontroleerd"),
+    "legitimatie": _lazy("legitimatie gecontroleerd"),
+    "wie": _lazy("wie"),
+    "wat": _lazy("wat"),
+    "citaat": _lazy("letterlijk citaat"),
+    "sinds": _lazy("sinds"),
+    "gevolgen": _lazy("gevolgen"),
+    "leefgebied": _lazy("leefgebied"),
+    "hulp": _lazy("hulp"),
+    "door": _lazy("door"),
+    "wanneer": _lazy("wanneer"),
+    "resultaat": _lazy("resultaat"),
+    "tekst": _lazy("doel"),
+    "bereikt": _lazy("bereikt"),
+    "acties": _lazy("acties"),
+    "status": _lazy("status"),
+    "overleg": _lazy("overleg"),
+    "datum": _lazy("datum"),
+    "tijd": _lazy("tijd"),
+    "locatie": _lazy("locatie"),
+}
+
+
+def leesbaar(waarde) -> str:
+    """A snapshot value as a reader sees it: Ja/Nee, Dutch dates, labelled fields."""
+    if waarde is None or waarde == "" or waarde == []:
+        return "—"
+    if isinstance(waarde, bool):
+        return _("Ja") if waarde else _("Nee")
+    if isinstance(waarde, str):
+        return datum_nl(waarde)
+    if isinstance(waarde, list):
+        return "\n".join(leesbaar(w) for w in waarde)
+    if isinstance(waarde, dict):
+        delen = [
+            f"{VELD_LABELS.get(k, k.replace('_', ' '))}: {leesbaar(v)}"
+            for k, v in waarde.items()
+            if v not in (None, "", [])
+        ]
+        return "; ".join(delen) or "—"
+    return str(waarde)
+
+
+def verschillen_leesbaar(oud: dict, nieuw: dict) -> list[tuple[str, str, str]]:
+    """`diff` for people: (section title, old, new) as text."""
+    return [
+        (str(SECTIE_TITELS.get(key, key)), leesbaar(was), leesbaar(is_))
+        for key, was, is_ in diff(oud, nieuw)
     ]
 
 

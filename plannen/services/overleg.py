@@ -5,17 +5,20 @@ invitees."""
 
 from __future__ import annotations
 
+from datetime import date, time
+
 from django.db import transaction
 
 from plannen.models import (
     Antwoord,
     Genodigde,
+    GenodigdeSoort,
     Overleg,
     OverlegSoort,
     OverlegStatus,
     Voorbereiding,
 )
-from plannen.selectors.overleg import checklist
+from plannen.selectors.overleg import checklist, overleg_begonnen
 from plannen.services.uitnodiging import annulering_send, uitnodigingen_send, wijziging_send
 
 # A change of these fields is news for the invitees' calendars (a new SEQUENCE).
@@ -38,10 +41,27 @@ def overleg_check_gepland(overleg: Overleg) -> None:
         raise OverlegNietGepland(overleg)
 
 
+class OverlegNogNietBegonnen(Exception):
+    """A meeting that has not started yet cannot be recorded as held (issue #12)."""
+
+    def __init__(self, datum: date, begin: time):
+        super().__init__(f"Overleg op {datum} {begin} is nog niet begonnen")
+        self.datum, self.begin = datum, begin
+
+
+def overleg_check_begonnen(datum: date, begin: time) -> None:
+    """Only a meeting that has started can be recorded as held: a report of a meeting in the
+    future is a typo or a report written too early (issue #12)."""
+    if not overleg_begonnen(datum, begin):
+        raise OverlegNogNietBegonnen(datum, begin)
+
+
 @transaction.atomic
 def overleg_plan(
     *, traject, door, genodigden: list[dict], status: str = OverlegStatus.GEPLAND, **fields
 ) -> Overleg:
+    if status == OverlegStatus.GEHOUDEN:
+        overleg_check_begonnen(fields["datum"], fields["begin"])
     overleg = Overleg.objects.create(traject=traject, aangemaakt_door=door, status=status, **fields)
     genodigden_add(overleg=overleg, genodigden=genodigden)
     return overleg
@@ -50,7 +70,12 @@ def overleg_plan(
 def genodigden_add(*, overleg: Overleg, genodigden: list[dict]) -> None:
     Genodigde.objects.bulk_create(
         Genodigde(
-            overleg=overleg, naam=g["naam"], email=g["email"], rol=g["rol"], moet_aanwezig=g["moet"]
+            overleg=overleg,
+            naam=g["naam"],
+            email=g["email"],
+            rol=g["rol"],
+            soort=g.get("soort", GenodigdeSoort.KLANT),
+            moet_aanwezig=g["moet"],
         )
         for g in genodigden
     )
@@ -65,8 +90,10 @@ def overleg_finish(
     volgende: dict | None = None,
     door=None,
 ) -> Overleg | None:
-    """Record who attended and mark the meeting held; plan the next one with the same invitees."""
+    """Record who attended and mark the meeting held; plan the next one with the same invitees.
+    A meeting that has not started yet cannot be held (OverlegNogNietBegonnen)."""
     overleg_check_gepland(overleg)
+    overleg_check_begonnen(overleg.datum, overleg.begin)
     for genodigde in overleg.genodigden.all():
         genodigde.aanwezig = genodigde.pk in aanwezig
         genodigde.save(update_fields=["aanwezig"])
@@ -76,7 +103,7 @@ def overleg_finish(
     if not volgende:
         return None
     genodigden = [
-        {"naam": g.naam, "email": g.email, "rol": g.rol, "moet": g.moet_aanwezig}
+        {"naam": g.naam, "email": g.email, "rol": g.rol, "soort": g.soort, "moet": g.moet_aanwezig}
         for g in overleg.genodigden.all()
     ]
     return overleg_plan(

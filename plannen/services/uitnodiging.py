@@ -50,7 +50,7 @@ def _verstuur(overleg: Overleg, soort: str, genodigden) -> int:
     aantal = 0
     for u in uitnodigingen(overleg, [g for g in genodigden if g.email]):
         g = u.genodigde
-        tekst = "\n".join([*u.agenda, "", f"Reageren: {u.antwoord_url}"])
+        tekst = "\n".join([*u.agenda, "", u.antwoord_zin, u.antwoord_url])
         bericht = bericht_queue(
             aan=g.email,
             template="overleg",

@@ -1,17 +1,11 @@
 """Template filters for plan snapshots, which keep dates as ISO text (YYYY-MM-DD)."""
 
-from datetime import date
-
 from django import template
-from django.utils import formats
+
+from plannen.datum import datum_nl
 
 register = template.Library()
 
-
-@register.filter
-def isodatum(waarde):
-    """ "2026-12-16" as "16 december 2026"; anything else unchanged."""
-    try:
-        return formats.date_format(date.fromisoformat(str(waarde)), "j F Y")
-    except ValueError:
-        return waarde
+# "2026-12-16" (or a date) as "16 december 2026": the one date format (issue #12).
+register.filter("datum_nl", datum_nl)
+register.filter("isodatum", datum_nl)

@@ -176,7 +176,7 @@ def test_compare_offers_the_draft_against_the_last_version(
         plan=plan, revisie=plan.revisie, door=procesregisseur, samenvatting="Goed bezig"
     )
     response = login(procesregisseur).get(reverse("plannen:vergelijk", args=[traject.pk]))
-    assert [section for section, _o, _n in response.context["verschillen"]] == ["samenvatting"]
+    assert [section for section, _o, _n in response.context["verschillen"]] == ["Samenvatting"]
 
 
 def test_regisseur_records_a_members_action_and_plans_the_next_overleg(

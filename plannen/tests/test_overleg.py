@@ -2,6 +2,7 @@
 
 import datetime
 
+import pytest
 from django.urls import reverse
 
 from plannen.models import Overleg, OverlegStatus
@@ -80,6 +81,8 @@ def test_closing_a_meeting_records_attendance_and_plans_the_next(
     from plannen import services
 
     versie = services.plan_fix(plan=plan, door=procesregisseur, overleg="Startoverleg")
+    overleg.datum = datetime.date.today() - datetime.timedelta(days=1)  # held yesterday
+    overleg.save()
     anna, karim = overleg.genodigden.order_by("naam")
     client = login(procesregisseur)
     volgende = MORGEN + datetime.timedelta(days=42)
@@ -104,6 +107,40 @@ def test_closing_a_meeting_records_attendance_and_plans_the_next(
     assert (nieuw.soort, nieuw.datum, nieuw.genodigden.count()) == ("voortgang", volgende, 2)
 
 
+def test_a_meeting_in_the_future_cannot_be_recorded_as_held(
+    login, procesregisseur, traject, gezinslid
+):
+    """Issue #12: "al gehouden" with a date ahead was saved as a held meeting."""
+    client = login(procesregisseur)
+    url = reverse("plannen:overleg_nieuw", args=[traject.pk])
+    html = client.post(url, _data(genodigden=[f"lid:{gezinslid.pk}"], verslag="on")).content
+    assert "nog niet begonnen" in html.decode()
+    assert not Overleg.objects.exists()
+    with pytest.raises(overleggen.OverlegNogNietBegonnen):
+        overleggen.overleg_plan(
+            traject=traject,
+            door=procesregisseur,
+            genodigden=[],
+            status=OverlegStatus.GEHOUDEN,
+            soort="start",
+            datum=MORGEN,
+            begin=datetime.time(10),
+            eind=datetime.time(11),
+        )
+
+
+def test_a_planned_meeting_is_held_only_once_it_has_started(login, procesregisseur, overleg):
+    """Issue #12: closing a meeting a week ahead marked it held."""
+    client = login(procesregisseur)
+    url = reverse("plannen:overleg", args=[overleg.pk])
+    assert "zodra het begonnen is" in client.get(url).content.decode()
+    response = client.post(url, {"actie": "afronden"}, follow=True)
+    assert "nog niet begonnen" in response.content.decode()
+    overleg.refresh_from_db()
+    assert overleg.status == OverlegStatus.GEPLAND
+    assert not overleg.genodigden.filter(aanwezig__isnull=False).exists()
+
+
 def test_next_meeting_on_the_start_page(login, procesregisseur, overleg):
     html = login(procesregisseur).get(reverse("start")).content.decode()
     assert overleg.datum.strftime("%Y") in html and "nog niet gepland" not in html
@@ -122,7 +159,15 @@ def test_four_templates_of_the_richtlijn_are_loaded(db):
 
     assert set(
         UitnodigingSjabloon.objects.filter(organisatie__isnull=True).values_list("soort", "vorm")
-    ) == {("start", "u"), ("start", "jij"), ("voortgang", "u"), ("voortgang", "jij")}
+    ) == {
+        ("start", "u"),
+        ("start", "jij"),
+        ("voortgang", "u"),
+        ("voortgang", "jij"),
+        # Regie's professional variant (issue #12, plannen/README.md)
+        ("start", "professional"),
+        ("voortgang", "professional"),
+    }
 
 
 def test_invitation_preview_uses_the_households_form_of_address(
@@ -182,6 +227,7 @@ def test_preparation_is_ticked_per_meeting(login, procesregisseur, overleg):
     assert AuditEntry.objects.filter(detail="voorbereiding").count() == 2
 
     # The next meeting (a voortgangsoverleg) is prepared anew: the 5a list, nothing ticked.
+    overleg.datum = datetime.date.today() - datetime.timedelta(days=1)
     volgende = overleggen.overleg_finish(
         overleg=overleg,
         aanwezig=set(),

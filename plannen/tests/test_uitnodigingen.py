@@ -461,3 +461,17 @@ def test_no_reminder_right_after_the_invitation(overleg, django_capture_on_commi
     ):
         assert herinneringen_send(VANDAAG + datetime.timedelta(days=3)) == 1
     assert [m.subject.startswith("Herinnering: ") for m in mail.outbox] == [False, True]
+
+
+def test_the_message_after_sending_matches_the_state_shown(
+    login, procesregisseur, overleg, django_capture_on_commit_callbacks
+):
+    """Issue #12: the page said "staat klaar om te verzenden" next to "uitnodiging:
+    Afgeleverd". The message now holds whatever the outbox did by then."""
+    client = login(procesregisseur)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("plannen:uitnodiging", args=[overleg.pk]))
+    html = client.get(reverse("plannen:overleg", args=[overleg.pk])).content.decode()
+    assert "klaar om te verzenden" not in html
+    assert "1 uitnodiging is verstuurd; of die is afgeleverd, ziet u per genodigde." in html
+    assert "uitnodiging: Afgeleverd" in html

@@ -12,11 +12,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from huishoudens.selectors import get_traject_for_user
 from plannen.forms import AfrondenForm, OverlegForm, OverlegWijzigForm
-from plannen.models import Antwoord, Genodigde, Overleg, OverlegStatus
+from plannen.models import Aanspreekvorm, Antwoord, Genodigde, Overleg, OverlegStatus
 from plannen.selectors import overleg as overleg_selectors
-from plannen.selectors.uitnodiging import uitnodigingen
+from plannen.selectors.uitnodiging import aanspreekvorm_voor, uitnodigingen
 from plannen.services import overleg as overleg_services
-from plannen.services.overleg import OverlegNietGepland
+from plannen.services.overleg import OverlegNietGepland, OverlegNogNietBegonnen
 from plannen.services.uitnodiging import antwoord_record, uitnodigingen_send
 from plannen.views.common import case_roles_only
 from regie import access, audit
@@ -88,15 +88,25 @@ def overleg_detail(request, pk):
                 if hasattr(traject, "ondersteuningsplan")
                 else None
             )
-            with transaction.atomic():
-                volgende = overleg_services.overleg_finish(
-                    overleg=overleg,
-                    aanwezig=aanwezig,
-                    planversie=versie,
-                    volgende=form.volgende(),
-                    door=request.user,
+            try:
+                with transaction.atomic():
+                    volgende = overleg_services.overleg_finish(
+                        overleg=overleg,
+                        aanwezig=aanwezig,
+                        planversie=versie,
+                        volgende=form.volgende(),
+                        door=request.user,
+                    )
+                    audit.log(request, action=AuditActie.UPDATE, obj=overleg, detail="gehouden")
+            except OverlegNogNietBegonnen:
+                messages.error(
+                    request,
+                    _(
+                        "Dit overleg is nog niet begonnen en kan dus niet als gehouden worden "
+                        "vastgelegd. Wijzig de datum als het eerder is gehouden."
+                    ),
                 )
-                audit.log(request, action=AuditActie.UPDATE, obj=overleg, detail="gehouden")
+                return redirect("plannen:overleg", pk=overleg.pk)
             messages.success(
                 request,
                 _("Het overleg is vastgelegd.")
@@ -117,6 +127,7 @@ def overleg_detail(request, pk):
             ],
             "checklist": overleg_selectors.checklist(overleg),
             "form": form,
+            "begonnen": overleg_selectors.overleg_begonnen(overleg.datum, overleg.begin),
         },
     )
 
@@ -272,9 +283,12 @@ def uitnodiging_preview(request, pk):
             audit.log(
                 request, action=AuditActie.UPDATE, obj=overleg, detail="uitnodigingen verstuurd"
             )
+        # Sent through the outbox after the commit: by the time the page shows, a message may
+        # be delivered, still on its way or failed, so say what is true in each case and
+        # point to the state per invitee (issue #12).
         bericht = ngettext(
-            "%(n)d uitnodiging staat klaar om te verzenden.",
-            "%(n)d uitnodigingen staan klaar om te verzenden.",
+            "%(n)d uitnodiging is verstuurd; of die is afgeleverd, ziet u per genodigde.",
+            "%(n)d uitnodigingen zijn verstuurd; of ze zijn afgeleverd, ziet u per genodigde.",
             aantal,
         ) % {"n": aantal}
         if zonder_email:
@@ -316,7 +330,8 @@ def antwoord(request, token):
     what the invitation already said (kind, date, time, place) and stops working after the
     meeting or when it was cancelled."""
     g = get_object_or_404(
-        Genodigde.objects.select_related("overleg__traject", "overleg__voorzitter"), token=token
+        Genodigde.objects.select_related("overleg__traject__huishouden", "overleg__voorzitter"),
+        token=token,
     )
     overleg = g.overleg
     verlopen = overleg.status != OverlegStatus.GEPLAND or overleg.datum < timezone.localdate()
@@ -335,6 +350,12 @@ def antwoord(request, token):
     return render(
         request,
         "plannen/antwoord.html",
-        {"g": g, "overleg": overleg, "verlopen": verlopen, "keuzes": Antwoord},
+        {
+            "g": g,
+            "overleg": overleg,
+            "verlopen": verlopen,
+            "keuzes": Antwoord,
+            "jij": aanspreekvorm_voor(g) == Aanspreekvorm.JIJ,
+        },
         status=410 if verlopen else 200,
     )

@@ -23,7 +23,6 @@ from plannen.forms import (
 from plannen.models import Actie, Ondersteuningsplan, PlanPdf
 from plannen.selectors.plan import (
     bewind_zonder_toestemming,
-    diff,
     mijn_acties,
     plan_recipients,
     plan_rijen,
@@ -32,6 +31,7 @@ from plannen.selectors.plan import (
     quality_issues,
     sections,
     snapshot,
+    verschillen_leesbaar,
 )
 from plannen.services import plan as plan_services
 from plannen.views.common import case_roles_only, plan_for, plan_or_404, plan_read, save_entry
@@ -308,8 +308,7 @@ def vergelijk(request, pk):
             "oud": oud,
             "nieuw_versie": nieuw_versie,
             "versies": versies,
-            "verschillen": diff(oud.inhoud, nieuw),
-            "titels": {c: s["titel"] for c, s in sections().items()},
+            "verschillen": verschillen_leesbaar(oud.inhoud, nieuw),
         },
     )
 

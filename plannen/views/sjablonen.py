@@ -12,13 +12,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from plannen.forms import SjabloonForm
-from plannen.models import SjabloonSoort, UitnodigingSjabloon
+from plannen.models import Aanspreekvorm, SjabloonSoort, UitnodigingSjabloon
 from regie import access, audit
 from regie.constants import AuditActie, Rol
 
 beleid_only = access.require_role(Rol.BEHEERDER, Rol.AANDACHTSFUNCTIONARIS)
-# The four templates of the Richtlijn, as (soort, vorm) in the order of the list page.
-SJABLONEN = [(soort.value, vorm) for soort in SjabloonSoort for vorm in ("u", "jij")]
+# The templates of the Richtlijn (and the professional's text), as (soort, vorm) in the order
+# of the list page.
+SJABLONEN = [(soort.value, vorm.value) for soort in SjabloonSoort for vorm in Aanspreekvorm]
 
 
 def _organisatie(request):
