@@ -5,8 +5,6 @@ guidance of 002 ch. 7 as help text."""
 
 from __future__ import annotations
 
-import re
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -30,7 +28,7 @@ from meldcode.models import (
     InKaart,
     VtMelding,
 )
-from regie.forms import DateInput
+from regie.forms import DateInput, PhoneCleaningMixin
 from regie.validators import validate_not_future
 
 REQUIRED = _("Dit veld is verplicht.")
@@ -409,27 +407,13 @@ class AfschermForm(CarefulForm):
 
 # Dutch numbers: 112, service numbers (0800/0900 with 4-7 digits, 14 + area code), regular
 # and mobile numbers (10 digits) and international ones (+31 ...).
-_TELEFOON = re.compile(r"^(112|14\d{3,4}|0[89]0[069]\d{4,7}|0\d{9}|\+?[1-9]\d{9,12}|00\d{10,13})$")
+class CrisisContactForm(PhoneCleaningMixin, forms.ModelForm):
+    """The shared phone check accepts what crisis lines use: 112, 0800-2000, 14 + area code."""
 
-
-def validate_crisis_telefoon(value: str) -> None:
-    digits = re.sub(r"[\s\-()]", "", value)
-    if not _TELEFOON.match(digits):
-        raise ValidationError(
-            _("Vul een geldig telefoonnummer in, bijvoorbeeld 112, 0800-2000 of 0182 123 456.")
-        )
-
-
-class CrisisContactForm(forms.ModelForm):
     class Meta:
         model = CrisisContact
         fields = ["naam", "telefoon", "toelichting", "volgorde"]
         labels = {"volgorde": _("Volgorde op de pagina")}
-
-    def clean_telefoon(self):
-        telefoon = " ".join(self.cleaned_data["telefoon"].split())
-        validate_crisis_telefoon(telefoon)
-        return telefoon
 
 
 class CrisisOproepForm(CarefulModelForm):

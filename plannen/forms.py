@@ -310,7 +310,7 @@ class OverlegForm(OverlegTijdForm):
         label=_("Moet zeker aanwezig zijn"),
         widget=forms.CheckboxSelectMultiple,
         required=False,
-        help_text=_("Zonder deze personen gaat het overleg niet door (002 fase 3a, stap 9-10)."),
+        help_text=_("Zonder deze personen gaat het overleg niet door."),  # 002 fase 3a, stap 9-10
     )
     verslag = forms.BooleanField(
         label=_("Dit overleg is al gehouden (vastleggen als verslag)"), required=False
