@@ -101,7 +101,7 @@ def test_plan_fixed_at_the_startoverleg_and_an_action_done_inline(browser_page, 
     rij = page.get_by_role("article", name=f"Doel 1: {DOEL}").get_by_role("row").nth(1)
     expect(rij.get_by_role("cell").nth(0)).to_have_text("Karim El Amrani")
     expect(rij.get_by_role("cell").nth(1)).to_have_text(ACTIE)
-    expect(rij.get_by_role("cell").nth(2)).to_have_text(wanneer.strftime("%d-%m-%Y"))
+    expect(rij.get_by_role("cell").nth(2)).to_have_text(date_format(wanneer, "j F Y"))
     expect(rij.get_by_role("combobox")).to_have_value("open")
     expect(kwaliteit).to_contain_text(
         "Het plan voldoet aan de kwaliteitscriteria die Regie kan controleren."
@@ -140,7 +140,7 @@ def test_plan_fixed_at_the_startoverleg_and_an_action_done_inline(browser_page, 
     expect(acties).to_have_count(1)
     actie = acties.first
     expect(actie).to_contain_text(ACTIE)
-    expect(actie).to_contain_text(f"uiterlijk {wanneer.strftime('%d-%m-%Y')}")
+    expect(actie).to_contain_text(f"uiterlijk {date_format(wanneer, 'j F Y')}")
     expect(actie).to_contain_text(HUISHOUDEN)
     assert_no_axe_violations(page)
 

@@ -97,10 +97,16 @@ def procesregisseur_actie(db):
     return FaseActie.objects.filter(fase="1", rol="procesregisseur").first()
 
 
-SEEDED = [  # (model with seeded rows, the data migration that loads them)
-    ("huishoudens.FaseActie", "huishoudens.migrations.0002_werkproces"),
-    ("plannen.UitnodigingSjabloon", "plannen.migrations.0007_uitnodigingen"),
-    ("regiekaart.Niveau", "regiekaart.migrations.0002_niveaus"),
+SEEDED = [  # (model with seeded rows, the data migrations that load them, in order)
+    ("huishoudens.FaseActie", ["huishoudens.migrations.0002_werkproces"]),
+    (
+        "plannen.UitnodigingSjabloon",
+        [
+            "plannen.migrations.0007_uitnodigingen",
+            "plannen.migrations.0011_uitnodiging_professional",
+        ],
+    ),
+    ("regiekaart.Niveau", ["regiekaart.migrations.0002_niveaus"]),
 ]
 
 
@@ -117,6 +123,7 @@ def werkproces(transactional_db):
 
     from django.apps import apps
 
-    for model, migration in SEEDED:
+    for model, migrations in SEEDED:
         if not apps.get_model(model).objects.exists():
-            importlib.import_module(migration).load(apps, None)
+            for migration in migrations:
+                importlib.import_module(migration).load(apps, None)
