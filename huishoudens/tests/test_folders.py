@@ -17,6 +17,10 @@ from regie.constants import AuditActie
 from regie.models import AuditEntry, Bericht
 
 ROOT = Path(__file__).resolve().parents[2]
+NO_SEED = (
+    "seed 002 is not next to the repository (a clean clone): the verbatim check runs where "
+    "../shared/seeds exists; the counts and sentences run everywhere"
+)
 DATA = json.loads((ROOT / "huishoudens" / "data" / "folders.json").read_text(encoding="utf-8"))
 # The seeds sit beside the checkout (../shared), or two levels up from a worktree.
 SEED = next(
@@ -87,10 +91,7 @@ def test_every_section_is_the_seeds_text_once_its_corrections_are_undone():
     """Verbatim: with each noted correction put back, every paragraph and list item occurs
     in 002 DEEL F as typed there (the URL without the seed's <>)."""
     if not SEED.exists():
-        pytest.skip(
-            reason="seed 002 is not next to the repository (a clean clone): the verbatim check "
-            "runs where ../shared/seeds exists; the counts and sentences above run everywhere"
-        )
+        pytest.skip(reason=NO_SEED)
     seed = SEED.read_text(encoding="utf-8").replace(
         "<https://www.1gezin1plan1regisseur.nl>", "https://www.1gezin1plan1regisseur.nl"
     )
