@@ -4,10 +4,14 @@ granted by name; its content is for few eyes; recording is the owner's."""
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 
 from meldcode import policy, selectors
 from meldcode.models import Dossier, DossierToegang
+from meldcode.services import MeldcodeError
 from regie import access, audit
 from regie.constants import CASE_ROLES
 
@@ -40,3 +44,15 @@ def get_dossier(request, pk, *, content: bool = False, record: bool = False) -> 
         audit.log_denied(request, obj=dossier, detail="inhoud meldcodedossier")
         raise PermissionDenied
     return dossier
+
+
+@contextmanager
+def saving(form):
+    """A write and its audit row in one transaction. A MeldcodeError (the service's Dutch
+    message) rolls both back and becomes an error on `form`; the view then sees
+    `form.errors` and shows the form again instead of confirming."""
+    try:
+        with transaction.atomic():
+            yield
+    except MeldcodeError as error:
+        form.add_error(None, str(error))

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods
 from huishoudens.selectors import get_traject_for_user
 from meldcode import forms, policy, services
 from meldcode.models import CrisisContact, Dossier, InstrumentScholing
-from meldcode.services import MeldcodeError
+from meldcode.views.common import saving
 from regie import access, audit
 from regie.constants import CASE_ROLES, AuditActie, Rol
 from regie.models import User
@@ -78,20 +78,17 @@ def acuut(request, pk):
         initial={"op": timezone.localtime().replace(second=0, microsecond=0)},
     )
     if request.method == "POST" and form.is_valid():
-        try:
-            with transaction.atomic():
-                oproep = services.crisisoproep_record(
-                    traject=traject, door=request.user, dossier=dossier, **form.cleaned_data
-                )
-                audit.log(
-                    request,
-                    action=AuditActie.CREATE,
-                    obj=oproep,
-                    detail=f"crisisoproep: {oproep.contact}",
-                )
-        except MeldcodeError as error:
-            form.add_error(None, str(error))
-        else:
+        with saving(form):
+            oproep = services.crisisoproep_record(
+                traject=traject, door=request.user, dossier=dossier, **form.cleaned_data
+            )
+            audit.log(
+                request,
+                action=AuditActie.CREATE,
+                obj=oproep,
+                detail=f"crisisoproep: {oproep.contact}",
+            )
+        if not form.errors:
             messages.success(request, _("Het gesprek is vastgelegd."))
             if dossier is not None:
                 return redirect("meldcode:dossier", pk=dossier.pk)
@@ -202,18 +199,15 @@ def scholing_list(request):
     users = _regio_users(request)
     form = forms.ScholingForm(request.POST or None, users=users)
     if request.method == "POST" and form.is_valid():
-        try:
-            with transaction.atomic():
-                scholing = services.scholing_record(**form.cleaned_data)
-                audit.log(
-                    request,
-                    action=AuditActie.CREATE,
-                    obj=scholing,
-                    detail=f"scholing {scholing.instrument} voor gebruiker {scholing.user_id}",
-                )
-        except MeldcodeError as error:
-            form.add_error(None, str(error))
-        else:
+        with saving(form):
+            scholing = services.scholing_record(**form.cleaned_data)
+            audit.log(
+                request,
+                action=AuditActie.CREATE,
+                obj=scholing,
+                detail=f"scholing {scholing.instrument} voor gebruiker {scholing.user_id}",
+            )
+        if not form.errors:
             messages.success(request, _("De scholing is vastgelegd."))
             return redirect("meldcode:scholingen")
     return render(

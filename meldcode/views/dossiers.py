@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -25,8 +24,7 @@ from meldcode.models import (
     VtMelding,
     Weging,
 )
-from meldcode.services import MeldcodeError
-from meldcode.views.common import get_dossier
+from meldcode.views.common import get_dossier, saving
 from regie import access, audit
 from regie.constants import CASE_ROLES, AuditActie
 from regie.models import User
@@ -73,26 +71,23 @@ def dossier_new(request, traject_pk):
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            with transaction.atomic():
-                dossier = services.dossier_open(
-                    traject=traject,
-                    door=request.user,
-                    aanleiding=aanleiding,
-                    eigenaar=data["eigenaar"],
-                    signaal=signaal,
-                    leden=data["leden"],
-                    weeg_interval_dagen=data["weeg_interval_dagen"],
-                )
-                audit.log(
-                    request,
-                    action=AuditActie.CREATE,
-                    obj=dossier,
-                    detail=f"meldcodedossier geopend ({aanleiding}), eigenaar {dossier.eigenaar_id}",
-                )
-        except MeldcodeError as error:
-            form.add_error(None, str(error))
-        else:
+        with saving(form):
+            dossier = services.dossier_open(
+                traject=traject,
+                door=request.user,
+                aanleiding=aanleiding,
+                eigenaar=data["eigenaar"],
+                signaal=signaal,
+                leden=data["leden"],
+                weeg_interval_dagen=data["weeg_interval_dagen"],
+            )
+            audit.log(
+                request,
+                action=AuditActie.CREATE,
+                obj=dossier,
+                detail=f"meldcodedossier geopend ({aanleiding}), eigenaar {dossier.eigenaar_id}",
+            )
+        if not form.errors:
             messages.success(request, _("Het meldcodedossier is geopend."))
             return redirect("meldcode:dossier", pk=dossier.pk)
     return render(
@@ -220,18 +215,15 @@ def stap_record(request, pk, code):
         kwargs["instrumenten"] = services.instrumenten_voor(request.user)
     form = form_class(request.POST, **kwargs)
     if form.is_valid():
-        try:
-            with transaction.atomic():
-                row = service(dossier=dossier, door=request.user, **form.cleaned_data)
-                audit.log(
-                    request,
-                    action=AuditActie.CREATE,
-                    obj=dossier,
-                    detail=f"stap {code} vastgelegd ({weergave.afscherm_sleutel(row)})",
-                )
-        except MeldcodeError as error:
-            form.add_error(None, str(error))
-        else:
+        with saving(form):
+            row = service(dossier=dossier, door=request.user, **form.cleaned_data)
+            audit.log(
+                request,
+                action=AuditActie.CREATE,
+                obj=dossier,
+                detail=f"stap {code} vastgelegd ({weergave.afscherm_sleutel(row)})",
+            )
+        if not form.errors:
             messages.success(
                 request, _("%(stap)s is vastgelegd.") % {"stap": inhoud.stap(code)["titel"]}
             )
@@ -259,26 +251,23 @@ def weging(request, pk):
         valid = form.is_valid()
         if valid and request.POST.get("stap") == "opslaan" and form.check_for_save():
             data = form.cleaned_data
-            try:
-                with transaction.atomic():
-                    row = services.weging_record(
-                        dossier=dossier,
-                        door=request.user,
-                        op=data["op"],
-                        antwoorden=form.antwoorden,
-                        overwegingen=data["overwegingen"],
-                        samen_met_veilig_thuis=form.samen,
-                        afspraken=data["afspraken"],
-                    )
-                    audit.log(
-                        request,
-                        action=AuditActie.CREATE,
-                        obj=dossier,
-                        detail=f"weging vastgelegd ({weergave.besluit_tekst(row)})",
-                    )
-            except MeldcodeError as error:
-                form.add_error(None, str(error))
-            else:
+            with saving(form):
+                row = services.weging_record(
+                    dossier=dossier,
+                    door=request.user,
+                    op=data["op"],
+                    antwoorden=form.antwoorden,
+                    overwegingen=data["overwegingen"],
+                    samen_met_veilig_thuis=form.samen,
+                    afspraken=data["afspraken"],
+                )
+                audit.log(
+                    request,
+                    action=AuditActie.CREATE,
+                    obj=dossier,
+                    detail=f"weging vastgelegd ({weergave.besluit_tekst(row)})",
+                )
+            if not form.errors:
                 messages.success(
                     request,
                     _("De weging is vastgelegd. Besluit: %(b)s.")
@@ -315,20 +304,17 @@ def melding_record(request, pk):
     dossier = get_dossier(request, pk, record=True)
     form = forms.MeldingForm(request.POST, prefix="melding")
     if form.is_valid():
-        try:
-            with transaction.atomic():
-                melding = services.melding_record(
-                    dossier=dossier, door=request.user, **form.cleaned_data
-                )
-                audit.log(
-                    request,
-                    action=AuditActie.CREATE,
-                    obj=dossier,
-                    detail=f"melding bij Veilig Thuis vastgelegd (vtmelding:{melding.pk})",
-                )
-        except MeldcodeError as error:
-            form.add_error(None, str(error))
-        else:
+        with saving(form):
+            melding = services.melding_record(
+                dossier=dossier, door=request.user, **form.cleaned_data
+            )
+            audit.log(
+                request,
+                action=AuditActie.CREATE,
+                obj=dossier,
+                detail=f"melding bij Veilig Thuis vastgelegd (vtmelding:{melding.pk})",
+            )
+        if not form.errors:
             messages.success(request, _("De melding bij Veilig Thuis is vastgelegd."))
             return redirect(f"{dossier_url(dossier)}#meldingen")
     return _rerender(request, dossier, "melding", form)
@@ -341,22 +327,19 @@ def terugkoppeling_record(request, pk, melding_pk):
     melding = get_object_or_404(VtMelding, pk=melding_pk, dossier=dossier)
     form = forms.TerugkoppelingForm(request.POST, prefix=f"tk{melding.pk}", instance=melding)
     if form.is_valid():
-        try:
-            with transaction.atomic():
-                services.terugkoppeling_record(
-                    melding=VtMelding.objects.get(pk=melding.pk),
-                    op=form.cleaned_data["terugkoppeling_op"],
-                    terugkoppeling=form.cleaned_data["terugkoppeling"],
-                )
-                audit.log(
-                    request,
-                    action=AuditActie.UPDATE,
-                    obj=dossier,
-                    detail=f"terugkoppeling Veilig Thuis (vtmelding:{melding.pk})",
-                )
-        except MeldcodeError as error:
-            form.add_error(None, str(error))
-        else:
+        with saving(form):
+            services.terugkoppeling_record(
+                melding=VtMelding.objects.get(pk=melding.pk),
+                op=form.cleaned_data["terugkoppeling_op"],
+                terugkoppeling=form.cleaned_data["terugkoppeling"],
+            )
+            audit.log(
+                request,
+                action=AuditActie.UPDATE,
+                obj=dossier,
+                detail=f"terugkoppeling Veilig Thuis (vtmelding:{melding.pk})",
+            )
+        if not form.errors:
             messages.success(request, _("De terugkoppeling van Veilig Thuis is vastgelegd."))
             return redirect(f"{dossier_url(dossier)}#meldingen")
     return _rerender(request, dossier, f"terugkoppeling-{melding.pk}", form)
@@ -368,18 +351,15 @@ def gebeurtenis_record(request, pk):
     dossier = get_dossier(request, pk, record=True)
     form = forms.GebeurtenisForm(request.POST, prefix="gb")
     if form.is_valid():
-        try:
-            with transaction.atomic():
-                services.gebeurtenis_record(dossier=dossier, door=request.user, **form.cleaned_data)
-                audit.log(
-                    request,
-                    action=AuditActie.CREATE,
-                    obj=dossier,
-                    detail=f"gebeurtenis: {form.cleaned_data['soort']}",
-                )
-        except MeldcodeError as error:
-            form.add_error(None, str(error))
-        else:
+        with saving(form):
+            services.gebeurtenis_record(dossier=dossier, door=request.user, **form.cleaned_data)
+            audit.log(
+                request,
+                action=AuditActie.CREATE,
+                obj=dossier,
+                detail=f"gebeurtenis: {form.cleaned_data['soort']}",
+            )
+        if not form.errors:
             if GebeurtenisSoort(form.cleaned_data["soort"]).vraagt_melding:
                 messages.warning(
                     request,
@@ -403,23 +383,20 @@ def dossier_close(request, pk):
         return redirect("meldcode:dossier", pk=dossier.pk)
     form = forms.SluitenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            with transaction.atomic():
-                services.dossier_close(
-                    dossier=dossier,
-                    door=request.user,
-                    reden=form.cleaned_data["reden"],
-                    toelichting=form.cleaned_data["toelichting"],
-                )
-                audit.log(
-                    request,
-                    action=AuditActie.UPDATE,
-                    obj=dossier,
-                    detail=f"meldcodedossier gesloten: {form.cleaned_data['reden']}",
-                )
-        except MeldcodeError as error:
-            form.add_error(None, str(error))
-        else:
+        with saving(form):
+            services.dossier_close(
+                dossier=dossier,
+                door=request.user,
+                reden=form.cleaned_data["reden"],
+                toelichting=form.cleaned_data["toelichting"],
+            )
+            audit.log(
+                request,
+                action=AuditActie.UPDATE,
+                obj=dossier,
+                detail=f"meldcodedossier gesloten: {form.cleaned_data['reden']}",
+            )
+        if not form.errors:
             messages.success(request, _("Het meldcodedossier is gesloten."))
             return redirect("meldcode:dossier", pk=dossier.pk)
     return render(

@@ -15,8 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from meldcode import forms, services, weergave
 from meldcode.models import DossierToegang
 from meldcode.pdf import render_inzage_pdf
-from meldcode.services import MeldcodeError
-from meldcode.views.common import get_dossier
+from meldcode.views.common import get_dossier, saving
 from regie import access, audit
 from regie.constants import AuditActie
 from regie.models import User
@@ -39,18 +38,15 @@ def toegang_new(request, pk):
     form = forms.ToegangForm(request.POST or None, users=_regio_users(dossier))
     if request.method == "POST" and form.is_valid():
         user, reden = form.cleaned_data["user"], form.cleaned_data["reden"]
-        try:
-            with transaction.atomic():
-                services.toegang_grant(dossier=dossier, door=request.user, user=user, reden=reden)
-                audit.log(
-                    request,
-                    action=AuditActie.UPDATE,
-                    obj=dossier,
-                    detail=f"toegang verleend aan gebruiker {user.pk}: {reden}",
-                )
-        except MeldcodeError as error:
-            form.add_error(None, str(error))
-        else:
+        with saving(form):
+            services.toegang_grant(dossier=dossier, door=request.user, user=user, reden=reden)
+            audit.log(
+                request,
+                action=AuditActie.UPDATE,
+                obj=dossier,
+                detail=f"toegang verleend aan gebruiker {user.pk}: {reden}",
+            )
+        if not form.errors:
             messages.success(
                 request,
                 _("%(naam)s kan de inhoud van dit dossier nu lezen.")
@@ -109,24 +105,21 @@ def item_shield(request, pk, soort, item_pk):
         else None,
     )
     if request.method == "POST" and form.is_valid():
-        try:
-            with transaction.atomic():
-                services.item_shield(
-                    dossier=dossier,
-                    door=request.user,
-                    item=sleutel,
-                    reden=form.cleaned_data["reden"],
-                    toelichting=form.cleaned_data["toelichting"],
-                )
-                audit.log(
-                    request,
-                    action=AuditActie.UPDATE,
-                    obj=dossier,
-                    detail=f"afgeschermd voor inzage: {sleutel} ({form.cleaned_data['reden']})",
-                )
-        except MeldcodeError as error:
-            form.add_error(None, str(error))
-        else:
+        with saving(form):
+            services.item_shield(
+                dossier=dossier,
+                door=request.user,
+                item=sleutel,
+                reden=form.cleaned_data["reden"],
+                toelichting=form.cleaned_data["toelichting"],
+            )
+            audit.log(
+                request,
+                action=AuditActie.UPDATE,
+                obj=dossier,
+                detail=f"afgeschermd voor inzage: {sleutel} ({form.cleaned_data['reden']})",
+            )
+        if not form.errors:
             messages.success(request, _("Dit onderdeel blijft buiten het inzage-exemplaar."))
             return redirect("meldcode:dossier", pk=dossier.pk)
     return render(
