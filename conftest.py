@@ -75,6 +75,11 @@ def agendahouder(org_a):
 
 
 @pytest.fixture
+def regiocoordinator(org_a):
+    return _persona(org_a, Rol.REGIOCOORDINATOR, first_name="Roos", email="roos@regie.test")
+
+
+@pytest.fixture
 def beheerder(org_a):
     return _persona(org_a, Rol.BEHEERDER, first_name="Bram", email="bram@regie.test")
 

@@ -16,6 +16,9 @@ class Rol(models.TextChoices):
     MANAGER = "manager", _("Manager")
     AANDACHTSFUNCTIONARIS = "aandachtsfunctionaris", _("Aandachtsfunctionaris")
     AGENDAHOUDER = "agendahouder", _("Agendahouder")
+    # The seeds name no owner of the region's implementation plan (001 theme A-E "regionaal",
+    # DOMEIN.md: beleidsregie); a regional coordinator holds it (issue #14).
+    REGIOCOORDINATOR = "regiocoordinator", _("Regiocoördinator")
     BEHEERDER = "beheerder", _("Beheerder")
     PRIVACYFUNCTIONARIS = "privacyfunctionaris", _("Privacyfunctionaris")
 

@@ -20,6 +20,7 @@ START_TEMPLATES = {
     Rol.MANAGER: "regie/start/manager.html",
     Rol.AANDACHTSFUNCTIONARIS: "regie/start/aandachtsfunctionaris.html",
     Rol.AGENDAHOUDER: "regie/start/agendahouder.html",
+    Rol.REGIOCOORDINATOR: "regie/start/regiocoordinator.html",
     Rol.BEHEERDER: "regie/start/beheerder.html",
     Rol.PRIVACYFUNCTIONARIS: "regie/start/privacyfunctionaris.html",
 }
