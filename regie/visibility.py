@@ -55,10 +55,28 @@ def filter_households(qs: QuerySet, user, *, field: str) -> QuerySet:
     """
     if not has_role(user, *CASE_ROLES) or not _household_relations:
         return qs.none()
-    condition = Q()
+    return qs.filter(**{f"{field}__in": household_ids(user)})
+
+
+def household_ids(user):
+    """The ids of the households `user` is involved with, as one subquery.
+
+    The relations are united with UNION, not OR-ed as separate `IN` conditions: PostgreSQL
+    plans `x IN (a) OR x IN (b)` as a scan of the whole table filtered row by row, and
+    `x IN (a UNION b)` as index lookups of the few ids (issue #15: 77 ms against 0.7 ms at
+    50,000 households). A relation that returns plain ids is added as a list.
+    """
+    subqueries, ids = [], []
     for relation in _household_relations:
-        condition |= Q(**{f"{field}__in": relation(user)})
-    return qs.filter(condition)
+        found = relation(user)
+        if isinstance(found, QuerySet):
+            subqueries.append(found)
+        else:
+            ids.extend(found)
+    if not subqueries:
+        return ids
+    united = subqueries[0].union(*subqueries[1:]) if len(subqueries) > 1 else subqueries[0]
+    return united if not ids else [*ids, *united]
 
 
 # --- visibility per object kind, declared on the QuerySet ----------------------------

@@ -102,3 +102,16 @@ def test_switching_role_changes_the_start_page(login, org_a):
     assert "Escalaties" in client.get(reverse("start")).content.decode()
     client.post(reverse("rol_wisselen"), {"rol": Rol.BEHEERDER})  # not held: refused
     assert "Escalaties" in client.get(reverse("start")).content.decode()
+
+
+def test_the_household_filter_is_one_union_subquery_so_postgresql_uses_its_indexes(
+    procesregisseur,
+):
+    """Issue #15: `id IN (a) OR id IN (b)` made PostgreSQL scan whole tables; the relations
+    are united into one `IN (a UNION b)`."""
+    from huishoudens.models import Huishouden
+
+    user = _acting(procesregisseur)
+    sql = str(access.filter_households(Huishouden.objects.all(), user, field="pk").query)
+    where = sql.split(" WHERE ", 1)[1]
+    assert where.count(" IN (") == 1 and " UNION " in where
