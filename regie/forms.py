@@ -133,7 +133,13 @@ CompetentieFormSet = inlineformset_factory(
 
 
 class AuditSearchForm(forms.Form):
-    gebruiker = forms.CharField(label=_("Gebruiker (e-mail)"), required=False)
+    # The whole address, matched exactly: a substring scan of millions of rows is not an
+    # option (issue #15), and addresses are stored lower-case (UserManager.create_user).
+    gebruiker = forms.EmailField(
+        label=_("Gebruiker (e-mail)"),
+        required=False,
+        help_text=_("Het volledige e-mailadres."),
+    )
     persoon = forms.IntegerField(label=_("Persoon (nummer)"), required=False, min_value=1)
     huishouden = forms.IntegerField(label=_("Huishouden (nummer)"), required=False, min_value=1)
     van = forms.DateField(label=_("Van"), required=False, widget=DateInput())
@@ -155,7 +161,7 @@ class AuditSearchForm(forms.Form):
     def filter(self, qs):
         data = self.cleaned_data
         if data.get("gebruiker"):
-            qs = qs.filter(user_email__icontains=data["gebruiker"].strip())
+            qs = qs.filter(user_email=data["gebruiker"].strip().lower())
         if data.get("persoon"):
             qs = qs.filter(person_id=data["persoon"])
         if data.get("huishouden"):

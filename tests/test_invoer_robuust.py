@@ -38,7 +38,7 @@ SEARCHES = [
         "privacyfunctionaris",
         "privacy:auditlog",
         None,
-        ["gebruiker", "persoon", "huishouden", "van", "tot", "actie", "uitkomst", "pagina"],
+        ["gebruiker", "persoon", "huishouden", "van", "tot", "actie", "uitkomst", "voor"],
     ),
     ("privacyfunctionaris", "privacy:auditlog_export", None, ["gebruiker", "huishouden"]),
     ("casusregisseur", "plannen:mijn_acties", None, ["pagina"]),

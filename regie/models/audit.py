@@ -144,11 +144,15 @@ class AuditEntry(models.Model):
     class Meta:
         verbose_name = _("auditregel")
         verbose_name_plural = _("auditlog")
-        ordering = ["-timestamp", "-id"]
+        # Newest first by position in the chain: unique and in insertion order, so the
+        # privacy page pages by it without counting (keyset, issue #15); each search it
+        # offers has an index ending in it.
+        ordering = ["-chain_seq"]
         indexes = [
-            models.Index(fields=["user_id", "timestamp"]),
-            models.Index(fields=["household_id", "timestamp"]),
-            models.Index(fields=["person_id", "timestamp"]),
+            models.Index(fields=["user_id", "chain_seq"], name="audit_user_seq"),
+            models.Index(fields=["user_email", "chain_seq"], name="audit_email_seq"),
+            models.Index(fields=["household_id", "chain_seq"], name="audit_household_seq"),
+            models.Index(fields=["person_id", "chain_seq"], name="audit_person_seq"),
         ]
 
     def __str__(self) -> str:

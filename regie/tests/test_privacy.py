@@ -34,7 +34,9 @@ def test_search_by_person_user_and_period(client_p):
 
     assert found(persoon=7) == {maart, mei}
     assert found(persoon=7, van="2026-04-01", tot="2026-05-31") == {mei}
-    assert found(gebruiker="petra", tot="2026-03-01") == {maart}
+    assert found(gebruiker="Petra@regie.test", tot="2026-03-01") == {maart}
+    # The whole address, not a part of it (issue #15: no substring scan of the log).
+    assert found(gebruiker="petra") == set()
 
 
 def test_each_search_is_itself_logged(client_p, privacyfunctionaris):
@@ -70,5 +72,22 @@ def test_auditlog_page_query_count_is_constant(client_p, django_assert_max_num_q
         client_p.get(reverse("privacy:auditlog"))
     for _ in range(60):
         _entry(user_email="b@regie.test")
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    with django_assert_max_num_queries(len(few.captured_queries)) as many:
         client_p.get(reverse("privacy:auditlog"))
+    # Issue #15: the page never counts the whole log.
+    assert not [q for q in many.captured_queries if "COUNT(" in q["sql"].upper()]
+
+
+def test_older_pages_follow_the_chain_without_gaps_or_repeats(client_p):
+    """Issue #15: keyset pages of 50, newest first, down to the first row."""
+    made = {_entry(user_email="a@regie.test", person_id=9).pk for _ in range(120)}
+    seen, params, pages = [], {"persoon": 9}, 0
+    while True:
+        page = client_p.get(reverse("privacy:auditlog"), params).context["page"]
+        seen += [e.pk for e in page.object_list]
+        pages += 1
+        if page.older is None:
+            break
+        params["voor"] = page.older
+    assert pages == 3 and len(seen) == 120 and set(seen) == made
+    assert seen == sorted(seen, reverse=True)

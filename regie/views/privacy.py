@@ -11,7 +11,7 @@ from regie import access, audit
 from regie.constants import AuditActie, Rol
 from regie.forms import AuditSearchForm
 from regie.models import AuditEntry
-from regie.views.common import paginate
+from regie.views.common import keyset_page
 
 privacy_only = access.require_role(Rol.PRIVACYFUNCTIONARIS)
 
@@ -47,7 +47,7 @@ def _search(request):
 @require_GET
 def auditlog(request):
     form, qs = _search(request)
-    page = paginate(request, qs, per_page=50)
+    page = keyset_page(request, qs, key="chain_seq", per_page=50)
     audit.log(
         request,
         action=AuditActie.SEARCH,
