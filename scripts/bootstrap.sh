@@ -20,6 +20,8 @@ if [ "$mode" = test ]; then
   command -v redis-server >/dev/null || missing+=(redis-server)
   command -v chromium >/dev/null || missing+=(chromium)
   command -v git >/dev/null || missing+=(git)
+  # Validates docker-compose.yml without a container engine (scripts/test.sh).
+  command -v docker-compose >/dev/null || missing+=(docker-compose)
 fi
 
 if [ ${#missing[@]} -gt 0 ]; then

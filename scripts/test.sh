@@ -20,6 +20,7 @@ echo "== djlint"; .venv/bin/djlint templates */templates --lint
 echo "== import direction"; .venv/bin/lint-imports --no-cache --no-logo
 echo "== import circles"; .venv/bin/python scripts/import_cycles.py
 echo "== makemigrations --check"; .venv/bin/python manage.py makemigrations --check --dry-run
+echo "== docker-compose config"; env SECRET_KEY=dummy POSTGRES_PASSWORD=dummy REGIE_DB_OWNER_PASSWORD=dummy REGIE_DB_APP_PASSWORD=dummy docker-compose config -q
 
 # Coverage slows pytest down by about two thirds here (CTracer on Python 3.11);
 # REGIE_COVERAGE=0 skips it on a local whole-suite run.
