@@ -480,7 +480,8 @@ class Generator:
         for t in self.trajecten_:
             open_ = t.fase != Fase.GESLOTEN
             tot = None if open_ else t.gesloten_op.date()
-            if not open_ or rng.random() < 0.9:
+            # The first open traject always has one: the large plan's (see `meetdoelen`).
+            if not open_ or rng.random() < 0.9 or not betrokkenen:
                 betrokkenen.append(
                     TrajectBetrokkene(
                         traject=t,
@@ -540,9 +541,13 @@ class Generator:
                 for t in trajecten
             ],
         )
+        groot = next(
+            (p.pk for p in plannen if p.traject.fase not in (Fase.GESLOTEN, Fase.AANMELDING)),
+            plannen[0].pk,
+        )
         doelen = []
-        for i, plan in enumerate(plannen):
-            aantal = GROTE_PLAN_DOELEN if i == 0 else rng.randint(1, 5)
+        for plan in plannen:
+            aantal = GROTE_PLAN_DOELEN if plan.pk == groot else rng.randint(1, 5)
             doelen += [
                 Doel(plan=plan, tekst=f"Doel {d + 1}: de schulden zijn geregeld.", volgorde=d)
                 for d in range(aantal)
@@ -823,3 +828,86 @@ def genereer(*, huishoudens: int, seed: int, peildatum: datetime.date | None = N
         out=out,
     )
     return generator.run()
+
+
+def meetdoelen(*, huishoudens: int, seed: int) -> dict:
+    """Who and what a load test opens in a generated region: per page an account and the
+    ids, chosen as the issue measured them (the busiest procesregisseur, the largest plan,
+    the manager with most escalations...)."""
+    from django.db.models import Count, Q
+
+    regio = Regio.objects.get(naam=regio_naam(huishoudens, seed))
+    users = User.objects.filter(organisatie__gemeente__regio=regio)
+    actief = Q(trajectrollen__tot__isnull=True) & ~Q(trajectrollen__traject__fase=Fase.GESLOTEN)
+    proces = (
+        users.filter(role_assignments__rol=Rol.PROCESREGISSEUR)
+        .annotate(n=Count("trajectrollen", filter=actief))
+        .order_by("-n", "pk")
+        .first()
+    )
+    groot = (
+        Ondersteuningsplan.objects.filter(traject__huishouden__gemeente__regio=regio)
+        .annotate(n=Count("doelen"))
+        .order_by("-n", "pk")
+        .first()
+    )
+    groot_proces = TrajectBetrokkene.objects.filter(
+        traject=groot.traject, rol=TrajectRol.PROCESREGISSEUR, tot__isnull=True
+    ).first()
+    traject = (
+        Traject.objects.filter(betrokkenen__user=proces, betrokkenen__tot__isnull=True)
+        .exclude(fase=Fase.GESLOTEN)
+        .order_by("pk")
+        .first()
+    )
+    per_org = dict(
+        Opschaling.objects.filter(traject__huishouden__gemeente__regio=regio)
+        .values_list("organisatie_id")
+        .annotate(n=Count("pk"))
+        .values_list("organisatie_id", "n")
+    )
+    managers = users.filter(role_assignments__rol=Rol.MANAGER).order_by("pk")
+    drukste = max(per_org, key=per_org.get) if per_org else None
+    manager = managers.filter(organisatie_id=drukste).first() or managers.first()
+    meeste_acties = (
+        Actie.objects.filter(doel__plan__traject__huishouden__gemeente__regio=regio)
+        .values("wie_user")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "wie_user")
+        .first()
+    )
+    casus = User.objects.get(pk=meeste_acties["wie_user"])
+    dossier = (
+        Dossier.objects.filter(traject__huishouden__gemeente__regio=regio).order_by("pk").first()
+    )
+
+    def account(user):
+        return {"email": user.email, "totp": totp_secret(user.email)}
+
+    def rol(r):
+        return account(users.filter(role_assignments__rol=r).order_by("pk").first())
+
+    return {
+        "wachtwoord": WACHTWOORD,
+        "procesregisseur": {
+            **account(proces),
+            "traject": traject.pk,
+            "huishouden": traject.huishouden_id,
+        },
+        "groot_plan": {
+            **account(groot_proces.user),
+            "traject": groot.traject_id,
+            "doelen": groot.n,
+        },
+        "manager": account(manager),
+        "casusregisseur": account(casus),
+        "meldcode": {**account(dossier.eigenaar), "dossier": dossier.pk} if dossier else None,
+        "privacyfunctionaris": rol(Rol.PRIVACYFUNCTIONARIS),
+        "beheerder": rol(Rol.BEHEERDER),
+        "aandachtsfunctionaris": rol(Rol.AANDACHTSFUNCTIONARIS),
+        "regiocoordinator": rol(Rol.REGIOCOORDINATOR),
+        "procesregisseurs": [
+            account(u)
+            for u in users.filter(role_assignments__rol=Rol.PROCESREGISSEUR).order_by("pk")[:40]
+        ],
+    }

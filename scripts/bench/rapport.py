@@ -1,0 +1,110 @@
+"""Turns locust's CSV output of scripts/bench.sh into the table of docs/BENCHMARKS.md
+(issue #15): per page p50/p95/p99 alone and under load, its ratio to the floor measured in
+the same run, throughput, errors, and whether it meets the goal.
+
+    python scripts/bench/rapport.py RUNDIR HUISHOUDENS GEBRUIKERS
+"""
+
+import csv
+import datetime
+import os
+import platform
+import re
+import sys
+from pathlib import Path
+
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "BENCHMARKS.md"
+VLOER = "vloer: startpagina zonder inhoud"
+# Goals of the issue: case pages within 3x the floor alone and p95 <= 150 ms under load;
+# dashboards, search and the audit log p95 <= 300 ms.
+OVERZICHT = re.compile(r"Mijn |escalaties|zoeken|auditlog|beheer|monitoring", re.I)
+
+
+def read(path: Path) -> dict[str, dict]:
+    with path.open(newline="") as f:
+        return {row["Name"]: row for row in csv.DictReader(f) if row["Name"] != "Aggregated"}
+
+
+def ms(row: dict, column: str) -> float:
+    value = row.get(column) or "0"
+    return float(value) if value != "N/A" else 0.0
+
+
+def machine() -> str:
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    mem = next(
+        line.split()[1]
+        for line in Path("/proc/meminfo").read_text().splitlines()
+        if line.startswith("MemTotal")
+    )
+    pg = os.environ.get("BENCH_PG", "PostgreSQL")
+    return f"{os.cpu_count()} cores ({cpu}), {int(mem) // 1024 // 1024} GiB, {pg}"
+
+
+def table(run: Path, gebruikers: int) -> tuple[str, list[str]]:
+    alleen, last = read(run / "alleen_stats.csv"), read(run / "last_stats.csv")
+    vloer = ms(alleen[VLOER], "50%") or 1.0
+    rows, missed = [], []
+    for name, a in alleen.items():
+        if name.startswith("("):
+            continue
+        b = last.get(name, {})
+        ratio = ms(a, "50%") / vloer
+        overzicht = bool(OVERZICHT.search(name))
+        p95_load = ms(b, "95%")
+        goal = (
+            "-" if name == VLOER else ("p95 ≤ 300 ms" if overzicht else "≤ 3x vloer, p95 ≤ 150 ms")
+        )
+        ok = (
+            name == VLOER
+            or (overzicht and p95_load <= 300)
+            or (not overzicht and ratio <= 3 and p95_load <= 150)
+        )
+        fouten = int(a["Failure Count"]) + int(b.get("Failure Count", 0) or 0)
+        if not ok or fouten:
+            missed.append(name)
+        rows.append(
+            f"| {name} | {ms(a, '50%'):.0f} | {ms(a, '95%'):.0f} | {ratio:.1f}x "
+            f"| {ms(b, '50%'):.0f} | {p95_load:.0f} | {ms(b, '99%'):.0f} "
+            f"| {float(b.get('Requests/s', 0) or 0):.1f} | {fouten} | {goal} | "
+            f"{'ja' if ok and not fouten else '**nee**'} |"
+        )
+    header = (
+        f"| pagina | alleen p50 (ms) | alleen p95 | p50 / vloer | {gebruikers} gebr. p50 "
+        "| p95 | p99 | verzoeken/s | fouten | doel | gehaald |\n"
+        "|---|---|---|---|---|---|---|---|---|---|---|"
+    )
+    return header + "\n" + "\n".join(rows), missed
+
+
+def main(run: str, huishoudens: str, gebruikers: str) -> None:
+    tabel, missed = table(Path(run), int(gebruikers))
+    sectie = (
+        f"<!-- bench {huishoudens} -->\n## {int(huishoudens):,} huishoudens".replace(",", ".")
+        + f"\n\nGemeten op {datetime.date.today():%d-%m-%Y}, {machine()}; "
+        f"`scripts/bench.sh {huishoudens}` (gunicorn met regie/gunicorn.conf.py, PostgreSQL, "
+        f"Redis, één Celery-worker op dezelfde machine; de belasting komt van locust op "
+        f"dezelfde machine).\n\n{tabel}\n"
+        + (f"\nNiet gehaald: {', '.join(missed)}.\n" if missed else "\nAlle doelen gehaald.\n")
+        + f"<!-- /bench {huishoudens} -->"
+    )
+    text = DOCS.read_text() if DOCS.exists() else "# Benchmarks\n"
+    pattern = re.compile(rf"<!-- bench {huishoudens} -->.*?<!-- /bench {huishoudens} -->", re.S)
+    text = (
+        pattern.sub(lambda _m: sectie, text)
+        if pattern.search(text)
+        else text + "\n" + sectie + "\n"
+    )
+    DOCS.write_text(text)
+    print(sectie)
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:4])
