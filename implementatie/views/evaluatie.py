@@ -208,7 +208,9 @@ def invullen(request, token):
         return render(request, "implementatie/evaluatie/link_ongeldig.html", status=404)
     vl = link.vragenlijst
     form = VragenlijstForm(
-        request.POST or None, vragen=selectors.vragen(vl, link.groep), schaal=vl.schaal
+        request.POST if request.method == "POST" else None,
+        vragen=selectors.vragen(vl, link.groep),
+        schaal=vl.schaal,
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -278,7 +280,10 @@ def resultaten(request):
 @require_http_methods(["GET", "POST"])
 def enquetes(request):
     scope = _scope(request)
-    form = EnqueteForm(request.POST or None, vragenlijsten=selectors.monitoring_vragenlijsten())
+    form = EnqueteForm(
+        request.POST if request.method == "POST" else None,
+        vragenlijsten=selectors.monitoring_vragenlijsten(),
+    )
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             enquete = services.enquete_create(
@@ -311,7 +316,7 @@ def enquete(request, pk):
     if e is None:
         audit.log_denied(request, object_type="implementatie.Enquete", object_id=pk)
         raise Http404
-    form = AdressenForm(request.POST or None)
+    form = AdressenForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             n = services.enquete_links_send(enquete=e, adressen=form.cleaned_data["adressen"])
