@@ -13,6 +13,8 @@ import pytest
 from django.urls import reverse
 from django.utils.http import int_to_base36
 
+# Fixtures of the evaluation rows (issue #14), taken with request.getfixturevalue.
+from implementatie.tests.fixtures import evaluatie_link, vragenlijsten  # noqa: F401
 from regie.models import Organisatie
 
 NUL = "%00"
@@ -105,6 +107,37 @@ def test_hostile_answers_through_a_real_token_never_give_a_server_error(client, 
     _assert_sensible(response, waarde, allowed=(200, 400))
     g.refresh_from_db()
     assert g.antwoord == "", "no hostile value was stored as an answer"
+
+
+@pytest.mark.parametrize("waarde", HOSTILE.values(), ids=HOSTILE.keys())
+def test_hostile_evaluation_tokens_never_give_a_server_error(client, request, waarde):
+    """Issue #14: the evaluation's personal link (002 DEEL I)."""
+    request.getfixturevalue("vragenlijsten")
+    assert reverse("implementatie:evaluatie_invullen", args=["x"]) == (
+        "/implementatie/evaluatie/invullen/x/"
+    )
+    response = client.get(f"/implementatie/evaluatie/invullen/{waarde}/")
+    _assert_sensible(response, waarde, allowed=(400, 404))
+    response = client.post(f"/implementatie/evaluatie/invullen/{waarde}/", {"v_stelling_1": "5"})
+    _assert_sensible(response, waarde, allowed=(400, 404))
+
+
+@pytest.mark.parametrize("waarde", HOSTILE.values(), ids=HOSTILE.keys())
+def test_hostile_answers_through_a_real_evaluation_link_never_give_a_server_error(
+    client, request, waarde
+):
+    from implementatie.models import Inzending, Link
+
+    token = request.getfixturevalue("evaluatie_link").token
+    url = reverse("implementatie:evaluatie_invullen", args=[token])
+    response = client.post(
+        url,
+        f"v_stelling_1={waarde}&v_stelling_2=4",
+        content_type="application/x-www-form-urlencoded",
+    )
+    _assert_sensible(response, waarde, allowed=(200, 400))
+    assert not Inzending.objects.exists(), "no hostile value was stored as an answer"
+    assert not Link.objects.filter(gebruikt=True).exists()
 
 
 @pytest.mark.parametrize("waarde", HOSTILE.values(), ids=HOSTILE.keys())

@@ -1,0 +1,7 @@
+from django.urls import include, path
+
+app_name = "implementatie"
+
+urlpatterns = [
+    path("evaluatie/", include("implementatie.urls_evaluatie")),
+]
