@@ -8,3 +8,11 @@ from django.utils.translation import gettext_lazy as _
 class ImplementatieConfig(AppConfig):
     name = "implementatie"
     verbose_name = _("Implementatie")
+
+    def ready(self):
+        from regie.constants import Rol
+        from regie.context_processors import register_menu_items
+
+        # The monitoring figures (issue #14): for the roles with a scope of their own.
+        for rol in (Rol.MANAGER, Rol.AANDACHTSFUNCTIONARIS, Rol.AGENDAHOUDER, Rol.REGIOCOORDINATOR):
+            register_menu_items(rol, [(_("Monitoring"), "implementatie:monitoring")])
