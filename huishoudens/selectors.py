@@ -236,3 +236,41 @@ def casusregisseurs(traject) -> list[dict]:
             }
         )
     return rijen
+
+
+# --- Counts for the monitoring figures (issue #14): aggregates only, no household data ----
+
+
+def traject_scope(*, regio_id: int, gemeente_id=None, organisatie_id=None, pad: str = "") -> Q:
+    """Trajecten of a region or a gemeente (by the household's gemeente), or of an
+    organisation: those in its region on which a regisseur of the organisation works or
+    worked, so an organisation's trajecten are always part of its region's. `pad` leads
+    from another model to the traject ("traject__", "plan__traject__")."""
+    q = Q(**{f"{pad}huishouden__gemeente__regio_id": regio_id})
+    if gemeente_id:
+        q &= Q(**{f"{pad}huishouden__gemeente_id": gemeente_id})
+    if organisatie_id:
+        regisseurs = TrajectBetrokkene.objects.filter(user__organisatie_id=organisatie_id)
+        q &= Q(**{f"{pad}{'id' if pad else 'pk'}__in": regisseurs.values("traject_id")})
+    return q
+
+
+def actief_in_periode(begin, eind, *, pad: str = "") -> Q:
+    """Trajecten that ran at some moment in [begin, eind): registered before the end and
+    not closed before the start (date-times)."""
+    return Q(**{f"{pad}aangemeld_op__lt": eind}) & (
+        Q(**{f"{pad}gesloten_op__isnull": True}) | Q(**{f"{pad}gesloten_op__gte": begin})
+    )
+
+
+def trajecten_per_fase(**scope) -> dict[str, int]:
+    """Open trajecten in the scope per current phase (Fase value)."""
+    rows = (
+        Traject.objects.open()
+        .filter(traject_scope(**scope))
+        .values("fase")
+        .annotate(aantal=Count("pk"))
+        .order_by()
+        .values_list("fase", "aantal")
+    )
+    return dict(rows)

@@ -18,10 +18,12 @@ class ImplementatieConfig(AppConfig):
 
         # The evaluation at the last overleg (002 fase 6b step 5, DEEL I).
         register_traject_panel(traject_panel)
+        # Monitoring, evaluations and surveys for the roles with a scope of their own.
         for rol in ROL_NIVEAU:
             register_menu_items(
                 rol,
                 [
+                    (_("Monitoring"), "implementatie:monitoring"),
                     (_("Evaluaties"), "implementatie:evaluatie_resultaten"),
                     (_("Enquêtes"), "implementatie:evaluatie_enquetes"),
                 ],

@@ -4,4 +4,5 @@ app_name = "implementatie"
 
 urlpatterns = [
     path("evaluatie/", include("implementatie.urls_evaluatie")),
+    path("monitoring/", include("implementatie.urls_monitoring")),
 ]

@@ -5,13 +5,16 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
-from django.db.models import F, Prefetch, Q
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from huishoudens.selectors import traject_scope
 from meldcode.constants import DossierStatus, GebeurtenisSoort
 from meldcode.models import Dossier, DossierToegang, Gebeurtenis, VtMelding, Weging
 from plannen.selectors import heeft_veiligheidsplan
+from regie.selectors import DagenTussen, Mediaan, tel_per_maand
 
 
 def latest(dossier: Dossier, model):
@@ -175,3 +178,41 @@ def traject_panel(traject) -> dict:
         and not Dossier.objects.filter(traject=traject).exists(),
         "heeft_veiligheidsplan": heeft_veiligheidsplan(traject) if dossiers else True,
     }
+
+
+# --- Counts for the monitoring figures (issue #14): counts only, never a dossier's content ---
+
+
+def _eerste_weging():
+    """The date of a dossier's first weging (stap 4-5): the moment a decision was taken."""
+    return Subquery(
+        Weging.objects.filter(dossier=OuterRef("pk")).order_by("op", "id").values("op")[:1]
+    )
+
+
+def meldcode_per_maand(*, jaar: int, **scope) -> dict[str, dict[int, int]]:
+    """Per month of `jaar`: dossiers opened ("geopend"), meldingen bij Veilig Thuis made
+    ("gemeld") and dossiers whose first weging fell in it ("besloten")."""
+    dossiers = Dossier.objects.filter(traject_scope(**scope, pad="traject__"))
+    return {
+        "geopend": tel_per_maand(dossiers, "geopend_op", jaar, tijdstip=True),
+        "gemeld": tel_per_maand(
+            VtMelding.objects.filter(traject_scope(**scope, pad="dossier__traject__")), "op", jaar
+        ),
+        "besloten": tel_per_maand(dossiers.annotate(besluit=_eerste_weging()), "besluit", jaar),
+    }
+
+
+def dagen_tot_besluit(*, begin, eind, **scope) -> tuple[int, float | None]:
+    """(dossiers, median days) from opening a dossier to its first weging, for the dossiers
+    in the scope whose first weging fell in [begin, eind) (dates)."""
+    telling = (
+        Dossier.objects.filter(traject_scope(**scope, pad="traject__"))
+        .annotate(besluit=_eerste_weging())
+        .filter(besluit__gte=begin, besluit__lt=eind)
+        .aggregate(
+            aantal=Count("pk"),
+            mediaan=Mediaan(DagenTussen(F("besluit"), TruncDate("geopend_op"))),
+        )
+    )
+    return telling["aantal"], telling["mediaan"]

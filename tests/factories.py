@@ -156,3 +156,42 @@ def _betrokkene(traject, user, rol):
     TrajectBetrokkene.objects.create(
         traject=traject, user=user, rol=rol, vanaf=datetime.date(2026, 1, 5)
     )
+
+
+# --- bulk data for the monitoring figures (issue #14) --------------------------------------
+
+
+def bulk_trajecten(aantal, *, gemeente, regisseur, fase="4", aangemeld_op=None):
+    """`aantal` households with a traject each in `fase`, `regisseur` their procesregisseur,
+    in a fixed number of queries (bulk_create), for counts over many trajecten."""
+    from huishoudens.models import Huishouden, Traject, TrajectBetrokkene
+
+    huishoudens = Huishouden.objects.bulk_create(
+        [
+            Huishouden(naam=f"Huishouden {i}", gemeente=gemeente, aangemaakt_door=regisseur)
+            for i in range(aantal)
+        ]
+    )
+    trajecten = Traject.objects.bulk_create(
+        [
+            Traject(
+                huishouden=h,
+                fase=fase,
+                vraag="Hulp bij schulden.",
+                melder_naam="Huisarts",
+                aangemeld_door=regisseur,
+            )
+            for h in huishoudens
+        ]
+    )
+    TrajectBetrokkene.objects.bulk_create(
+        [
+            TrajectBetrokkene(
+                traject=t, user=regisseur, rol="procesregisseur", vanaf=datetime.date(2026, 1, 5)
+            )
+            for t in trajecten
+        ]
+    )
+    if aangemeld_op is not None:
+        Traject.objects.filter(pk__in=[t.pk for t in trajecten]).update(aangemeld_op=aangemeld_op)
+    return trajecten

@@ -264,6 +264,10 @@ TABLE: dict[str, Row] = {
     "implementatie:evaluatie_enquete": Row(
         only(["manager", "aandachtsfunctionaris", "agendahouder"]), kwargs={"pk": "enquete.pk"}
     ),
+    # Monitoring figures (#14): the roles with a scope of their own (counts only, no case data;
+    # the regiocoördinator, not a persona here, is tested in implementatie/tests).
+    "implementatie:monitoring": Row(only(["manager", "aandachtsfunctionaris", "agendahouder"])),
+    "implementatie:monitoring_csv": Row(only(["manager", "aandachtsfunctionaris", "agendahouder"])),
     # Authentication (django-allauth).
     "account_login": Row(everyone(302, anon=200)),
     "account_logout": Row(everyone(LOGIN), method="post"),

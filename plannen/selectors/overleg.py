@@ -5,13 +5,16 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from django.db.models import Min
+from django.db.models import Count, F, Min, OuterRef, Q, Subquery
+from django.db.models.functions import ExtractMonth, TruncDate
 from django.utils import timezone
 
 from huishoudens.constants import TrajectRol
-from huishoudens.selectors import betrokken_users
+from huishoudens.models import Traject
+from huishoudens.selectors import betrokken_users, traject_scope
 from plannen.models import GenodigdeSoort, Overleg, OverlegSoort, OverlegStatus
 from regie.models import User
+from regie.selectors import DagenTussen, Mediaan, jaar_filter, tel_per_maand
 
 
 def overleg_begonnen(datum: date, begin: time) -> bool:
@@ -119,3 +122,63 @@ def checklist(overleg: Overleg) -> list:
     for actie in acties:
         actie.gedaan = gedaan.get(actie.pk)
     return acties
+
+
+# --- Counts for the monitoring figures (issue #14): aggregates only, no household data ----
+
+
+def _eerste_startoverleg():
+    """The date of a traject's first held startoverleg (fase 3b), as a subquery."""
+    return Subquery(
+        Overleg.objects.filter(
+            traject=OuterRef("pk"),
+            soort=OverlegSoort.STARTOVERLEG,
+            status=OverlegStatus.GEHOUDEN,
+        )
+        .order_by("datum")
+        .values("datum")[:1]
+    )
+
+
+def startoverleggen_per_maand(*, jaar: int, **scope) -> dict[int, int]:
+    """Trajecten in the scope per month (1-12 of `jaar`) of their first held startoverleg."""
+    qs = Traject.objects.filter(traject_scope(**scope)).annotate(start=_eerste_startoverleg())
+    return tel_per_maand(qs, "start", jaar)
+
+
+def dagen_tot_startoverleg(*, begin: date, eind: date, **scope) -> tuple[int, float | None]:
+    """(trajecten, median days) from aanmelding to the first held startoverleg, for the
+    trajecten in the scope whose first startoverleg fell in [begin, eind)."""
+    telling = (
+        Traject.objects.filter(traject_scope(**scope))
+        .annotate(start=_eerste_startoverleg())
+        .filter(start__gte=begin, start__lt=eind)
+        .aggregate(
+            aantal=Count("pk"), mediaan=Mediaan(DagenTussen(F("start"), TruncDate("aangemeld_op")))
+        )
+    )
+    return telling["aantal"], telling["mediaan"]
+
+
+def overleggen_per_maand(*, jaar: int, tot: date, **scope) -> tuple[dict[int, int], dict[int, int]]:
+    """(planned, held) meetings in the scope per month of their date in `jaar`, up to and
+    including `tot` (today: a meeting still to come is not yet one that was not held).
+    Planned counts every meeting set for the date, also those cancelled later."""
+    rows = (
+        Overleg.objects.filter(
+            traject_scope(**scope, pad="traject__"),
+            jaar_filter("datum", jaar, tijdstip=False),
+            datum__lte=tot,
+        )
+        .annotate(maand=ExtractMonth("datum"))
+        .values("maand")
+        .annotate(
+            gepland=Count("pk"), gehouden=Count("pk", filter=Q(status=OverlegStatus.GEHOUDEN))
+        )
+        .order_by()
+        .values_list("maand", "gepland", "gehouden")
+    )
+    gepland, gehouden = {}, {}
+    for maand, g, h in rows:
+        gepland[maand], gehouden[maand] = g, h
+    return gepland, gehouden

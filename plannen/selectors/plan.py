@@ -8,13 +8,15 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from django.db.models import F, Prefetch
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from huishoudens.consent import consent_complete, financial_consenters
 from huishoudens.constants import Fase, TrajectRol
+from huishoudens.models import Netwerklid
+from huishoudens.selectors import actief_in_periode, traject_scope
 from plannen.constants import ActieStatus, KrachtZorgSoort
 from plannen.datum import datum_nl
 from plannen.models import Actie, Doel, Ondersteuningsplan, PlanVersie
@@ -454,3 +456,29 @@ def bewind_zonder_toestemming(versie: PlanVersie) -> list[str]:
         for lid in leden
         if financial_consenters(lid) and not consent_complete(lid, financien=True)
     ]
+
+
+# --- Counts for the monitoring figures (issue #14): aggregates only, no household data ----
+
+
+def plannen_met_netwerk(*, begin, eind, **scope) -> tuple[int, int]:
+    """(plans, plans whose household has network members): the Ondersteuningsplannen of
+    trajecten in the scope that ran in [begin, eind) (date-times). Familie en vrienden
+    belong in the plan (002 DEEL H; the household's Netwerklid rows)."""
+    netwerk = Netwerklid.objects.filter(huishouden_id=OuterRef("traject__huishouden_id"))
+    telling = Ondersteuningsplan.objects.filter(
+        traject_scope(**scope, pad="traject__"),
+        actief_in_periode(begin, eind, pad="traject__"),
+    ).aggregate(plannen=Count("pk"), met_netwerk=Count("pk", filter=Exists(netwerk)))
+    return telling["plannen"], telling["met_netwerk"]
+
+
+def acties_te_laat(*, op, **scope) -> tuple[int, int]:
+    """(open actions, of which overdue on `op`) in the plans of open trajecten in the scope:
+    open or bezig, and overdue when their date ("wanneer (uiterlijk)") has passed."""
+    telling = Actie.objects.filter(
+        traject_scope(**scope, pad="doel__plan__traject__"),
+        status__in=(ActieStatus.OPEN, ActieStatus.BEZIG),
+    ).exclude(doel__plan__traject__fase=Fase.GESLOTEN)
+    telling = telling.aggregate(open=Count("pk"), te_laat=Count("pk", filter=Q(wanneer__lt=op)))
+    return telling["open"], telling["te_laat"]

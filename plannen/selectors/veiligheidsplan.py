@@ -3,6 +3,10 @@ one (for the regiekaart)."""
 
 from __future__ import annotations
 
+from django.db.models import Count, Exists, OuterRef, Q
+
+from huishoudens.models import Traject
+from huishoudens.selectors import actief_in_periode, traject_scope
 from plannen.constants import VP_TEXT
 from plannen.models import Veiligheidsplan
 
@@ -59,3 +63,21 @@ def standaard_doel_aanwezig(plan) -> bool:
 def heeft_veiligheidsplan(traject) -> bool:
     """For other apps (the regiekaart's checks): does the traject have a Veiligheidsplan?"""
     return Veiligheidsplan.objects.filter(plan__traject=traject).exists()
+
+
+def veiligheid_met_plan(*, begin, eind, **scope) -> tuple[int, int]:
+    """(trajecten with zorgen rondom veiligheid, of which with a Veiligheidsplan) in the
+    scope that ran in [begin, eind) (date-times). Zorgen: the plan's "zorgen over basiszorg
+    en/of veiligheid", or the aanmelding's signals of (acute) onveiligheid (002 DEEL H,
+    Veiligheidsplan: "bij signalen van onvoldoende basiszorg, onveiligheid of geweld")."""
+    zorgen = (
+        Q(ondersteuningsplan__zorgen_veiligheid=True)
+        | Q(zorgen_veiligheid=True)
+        | Q(zorgen_basiszorg=True)
+        | Q(acuut=True)
+    )
+    vp = Veiligheidsplan.objects.filter(plan__traject_id=OuterRef("pk"))
+    telling = Traject.objects.filter(
+        traject_scope(**scope), actief_in_periode(begin, eind), zorgen
+    ).aggregate(zorgen=Count("pk"), met_vp=Count("pk", filter=Exists(vp)))
+    return telling["zorgen"], telling["met_vp"]
