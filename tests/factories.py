@@ -156,3 +156,22 @@ def _betrokkene(traject, user, rol):
     TrajectBetrokkene.objects.create(
         traject=traject, user=user, rol=rol, vanaf=datetime.date(2026, 1, 5)
     )
+
+
+# --- plannen -------------------------------------------------------------------------------
+
+
+class OverlegFactory(factory.django.DjangoModelFactory):
+    """A meeting of a traject; `status="gehouden"` for one already held (issue #12)."""
+
+    class Meta:
+        model = "plannen.Overleg"
+
+    traject = factory.SubFactory(TrajectFactory)
+    soort = "start"
+    datum = factory.LazyFunction(lambda: datetime.date.today() - datetime.timedelta(days=7))
+    begin = datetime.time(10)
+    eind = datetime.time(11, 30)
+    locatie = "Stadhuis Gouda"
+    status = "gepland"
+    aangemaakt_door = factory.SelfAttribute("traject.aangemeld_door")
