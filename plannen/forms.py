@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from plannen.constants import VP_TEXT, ActieStatus
+from plannen.datum import datum_nl
 from plannen.models import (
     Actie,
     Doel,
@@ -19,9 +20,11 @@ from plannen.models import (
     VeiligheidsContact,
     Veiligheidsplan,
 )
+from plannen.models.veiligheidsplan import AfspraakNakoming
 from plannen.selectors.overleg import overleg_begonnen
 from plannen.selectors.plan import sections
 from plannen.selectors.uitnodiging import invulvelden_geldig
+from plannen.selectors.veiligheidsplan import keuze_overleggen
 from regie.forms import DateInput, PhoneCleaningMixin
 from regie.models import User
 
@@ -125,12 +128,45 @@ class ActieUpdateForm(forms.Form):
     )
 
 
-class VaststellenForm(forms.Form):
-    overleg = forms.CharField(
-        label=_("Vastgesteld in welk overleg?"),
-        max_length=200,
-        help_text=_("Bijvoorbeeld: startoverleg 12 maart 2026."),
-    )
+class OverlegKeuzeField(forms.ModelChoiceField):
+    """One of the traject's meetings (issue #12): held ones first, each with kind, date and
+    state. A meeting of another traject is not among the choices and is refused in Dutch."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("queryset", Overleg.objects.none())
+        kwargs.setdefault(
+            "error_messages",
+            {
+                "invalid_choice": _("Kies een overleg van dit traject."),
+                "required": _("Kies het overleg."),
+            },
+        )
+        super().__init__(*args, **kwargs)
+
+    def label_from_instance(self, obj):
+        return (
+            f"{obj.get_soort_display()}, {datum_nl(obj.datum)} ({obj.get_status_display().lower()})"
+        )
+
+
+class OverlegKeuzeMixin:
+    """Forms that name a meeting of the traject: pass `traject=`."""
+
+    overleg_veld = "overleg"
+
+    def __init__(self, *args, traject, **kwargs):
+        super().__init__(*args, **kwargs)
+        veld = self.fields[self.overleg_veld]
+        veld.queryset = keuze_overleggen(traject)
+        if not veld.queryset.exists():
+            veld.help_text = _(
+                "Dit traject heeft nog geen overleg. Plan het overleg of leg een gehouden "
+                "overleg vast onder Overleggen."
+            )
+
+
+class VaststellenForm(OverlegKeuzeMixin, forms.Form):
+    overleg = OverlegKeuzeField(label=_("Vastgesteld in welk overleg?"))
 
 
 class VeiligheidsplanStartForm(forms.Form):
@@ -139,7 +175,8 @@ class VeiligheidsplanStartForm(forms.Form):
         max_length=300,
         help_text=_(
             "Deze namen komen in het standaarddoel in het Ondersteuningsplan: "
-            "“[namen] houden zich aan de veiligheidsafspraken van dit veiligheidsplan.”"
+            "“Ik, [naam], hou mij aan de veiligheidsafspraken van dit veiligheidsplan.” "
+            "Bij meer namen: “Wij, [namen], houden ons aan …”."
         ),
     )
 
@@ -209,16 +246,53 @@ class ContactForm(PhoneCleaningMixin, forms.ModelForm):
         fields = ["naam", "wanneer_bellen", "telefoon", "email"]
 
 
-class ScoreForm(forms.ModelForm):
+class ScoreForm(OverlegKeuzeMixin, forms.ModelForm):
+    overleg_veld = "gegeven_in"
+    gegeven_in = OverlegKeuzeField(label=_("In welk overleg?"))
+
     class Meta:
         model = Schaalscore
-        fields = ["overleg", "datum", "naam", "score", "toelichting"]
-        widgets = {"datum": DateInput(), "score": forms.NumberInput(attrs={"min": 0, "max": 10})}
+        fields = ["gegeven_in", "naam", "score", "toelichting"]
+        widgets = {"score": forms.NumberInput(attrs={"min": 0, "max": 10})}
         error_messages = {
             "score": {
                 "max_value": _("Het cijfer is 0 tot en met 10."),
                 "min_value": _("Het cijfer is 0 tot en met 10."),
             }
+        }
+
+
+class NakomingForm(OverlegKeuzeMixin, forms.Form):
+    """Per veiligheidsafspraak, at one overleg: nagekomen, niet nagekomen or niet besproken
+    (the default). 002 fase 5b stap 4: "bespreek of de veiligheidsafspraken zijn behaald"."""
+
+    overleg = OverlegKeuzeField(label=_("Besproken in welk overleg?"))
+
+    def __init__(self, *args, afspraken, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.afspraken = list(afspraken)
+        for nummer, afspraak in enumerate(self.afspraken, start=1):
+            self.fields[f"status_{afspraak.pk}"] = forms.ChoiceField(
+                label=_("Afspraak %(n)s: %(afspraak)s")
+                % {"n": nummer, "afspraak": afspraak.minimaal[:80]},
+                choices=AfspraakNakoming.Status.choices,
+                initial=AfspraakNakoming.Status.NIET_BESPROKEN,
+                widget=forms.RadioSelect,
+                required=False,  # left open: not discussed, the default
+            )
+            self.fields[f"toelichting_{afspraak.pk}"] = forms.CharField(
+                label=_("Toelichting bij afspraak %(n)s") % {"n": nummer},
+                max_length=500,
+                required=False,
+            )
+
+    def statussen(self) -> dict[int, tuple[str, str]]:
+        return {
+            a.pk: (
+                self.cleaned_data[f"status_{a.pk}"] or AfspraakNakoming.Status.NIET_BESPROKEN,
+                self.cleaned_data[f"toelichting_{a.pk}"].strip(),
+            )
+            for a in self.afspraken
         }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.utils import timezone
 
+from plannen.selectors.veiligheidsplan import handtekeningen
 from regie.pdf import render_pdf
 
 
@@ -17,6 +18,7 @@ def render_versie_pdf(versie, *, fetcher=None) -> bytes:
             "traject": versie.plan.traject,
             "organisatie": versie.vastgesteld_door.organisatie,
             "gemaakt_op": timezone.now(),
+            "handtekeningen": handtekeningen(versie),
         },
         fetcher=fetcher,
     )

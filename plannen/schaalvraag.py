@@ -5,6 +5,11 @@ Every coordinate leaves here as a string written for machines (`"220.0"`, Python
 formatting): a number handed to the template would pass through the Dutch locale and come
 out as `220,0`, which SVG reads as two numbers (issue #12). The template adds no arithmetic
 of its own and also switches localisation off.
+
+The question itself, with the seed's two examples of a 0 ("bijvoorbeeld 'het gaat zo slecht
+dat de kinderen nu niet thuis kunnen wonen' of 'er moet een huisverbod komen'", seed 002
+DEEL H, Veiligheidsplan, "Schaalvraag"), is `plannen/_schaalvraag_vraag.html`, shown on the
+page and in the plan (issue #12).
 """
 
 from __future__ import annotations

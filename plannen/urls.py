@@ -54,6 +54,11 @@ urlpatterns = [
     path(
         "trajecten/<int:pk>/veiligheidsplan/schaalvraag/", veiligheidsplan.score_new, name="score"
     ),
+    path(
+        "trajecten/<int:pk>/veiligheidsplan/nakoming/",
+        veiligheidsplan.nakoming_new,
+        name="nakoming",
+    ),
     path("acties/", plan.mijn_acties_view, name="mijn_acties"),
     path("acties/<int:actie_pk>/", plan.actie_update, name="actie_bijwerken"),
 ]

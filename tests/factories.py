@@ -195,3 +195,22 @@ def bulk_trajecten(aantal, *, gemeente, regisseur, fase="4", aangemeld_op=None):
     if aangemeld_op is not None:
         Traject.objects.filter(pk__in=[t.pk for t in trajecten]).update(aangemeld_op=aangemeld_op)
     return trajecten
+
+
+# --- plannen -------------------------------------------------------------------------------
+
+
+class OverlegFactory(factory.django.DjangoModelFactory):
+    """A meeting of a traject; `status="gehouden"` for one already held (issue #12)."""
+
+    class Meta:
+        model = "plannen.Overleg"
+
+    traject = factory.SubFactory(TrajectFactory)
+    soort = "start"
+    datum = factory.LazyFunction(lambda: datetime.date.today() - datetime.timedelta(days=7))
+    begin = datetime.time(10)
+    eind = datetime.time(11, 30)
+    locatie = "Stadhuis Gouda"
+    status = "gepland"
+    aangemaakt_door = factory.SelfAttribute("traject.aangemeld_door")

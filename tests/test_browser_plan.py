@@ -24,7 +24,7 @@ from tests.browser import (  # noqa: F401 (fixtures, used by name)
     log_in,
     wait_for_fresh_totp_window,
 )
-from tests.factories import GezinslidFactory, TrajectFactory, UserFactory
+from tests.factories import GezinslidFactory, OverlegFactory, TrajectFactory, UserFactory
 
 pytestmark = pytest.mark.browser
 
@@ -56,6 +56,8 @@ def test_plan_fixed_at_the_startoverleg_and_an_action_done_inline(browser_page, 
         huishouden__aangemaakt_door=petra,
     )
     GezinslidFactory(huishouden=traject.huishouden, voornaam="Ilse")
+    # The startoverleg, held last week: the plan is fixed in one of the traject's meetings (#12).
+    startoverleg = OverlegFactory(traject=traject, status="gehouden", aangemaakt_door=petra)
     wanneer = datetime.date.today() + datetime.timedelta(days=14)
 
     # 1. The procesregisseur opens the plan from the traject page.
@@ -110,7 +112,7 @@ def test_plan_fixed_at_the_startoverleg_and_an_action_done_inline(browser_page, 
 
     # 4. Fixed at the startoverleg: version 1, read-only.
     vaststellen = page.get_by_role("region", name="Vaststellen in het overleg")
-    vaststellen.get_by_label("Vastgesteld in welk overleg?").fill("Startoverleg")
+    vaststellen.get_by_label("Vastgesteld in welk overleg?").select_option(str(startoverleg.pk))
     vaststellen.get_by_role("button", name="Plan vaststellen").click()
     expect(page).to_have_url(reverse("plannen:versie", args=[traject.pk, 1]))
     expect(page.get_by_role("status")).to_have_text("Versie 1 is vastgesteld.")

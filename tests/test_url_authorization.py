@@ -163,6 +163,7 @@ TABLE: dict[str, Row] = {
     "plannen:afspraak": Row(involved(302), method="post", kwargs={"pk": "traject.pk"}),
     "plannen:contact": Row(involved(302), method="post", kwargs={"pk": "traject.pk"}),
     "plannen:score": Row(involved(302), method="post", kwargs={"pk": "traject.pk"}),
+    "plannen:nakoming": Row(involved(302), method="post", kwargs={"pk": "traject.pk"}),
     "plannen:ondertekenen": Row(
         involved(), kwargs={"pk": "traject.pk", "nummer": "planversie.nummer"}
     ),

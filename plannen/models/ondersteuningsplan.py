@@ -187,6 +187,16 @@ class PlanVersie(models.Model):
     overleg = models.CharField(
         _("overleg"), max_length=200, help_text=_("Bijvoorbeeld: startoverleg 12 maart.")
     )
+    # The meeting the version was fixed in, one of the traject's (issue #12). Versions from
+    # before keep only the typed `overleg` label (then a note); new ones carry the meeting's kind.
+    vastgesteld_in = models.ForeignKey(
+        "plannen.Overleg",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="vastgestelde_versies",
+        verbose_name=_("vastgesteld in overleg"),
+    )
     vastgesteld_op = models.DateTimeField(auto_now_add=True)
     vastgesteld_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"

@@ -10,6 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .ondersteuningsplan import Ondersteuningsplan, PlanVersie
+from .overleg import Overleg
 
 
 class Veiligheidsplan(models.Model):
@@ -83,6 +84,42 @@ class Veiligheidsafspraak(models.Model):
         ordering = ["id"]
 
 
+class AfspraakNakoming(models.Model):
+    """Whether a veiligheidsafspraak was kept, as discussed at one overleg: the Veiligheidsplan
+    asks "Wat gebeurt er wanneer de afspraken wel/niet worden nagekomen?" (seed 002 DEEL H,
+    Veiligheidsafspraken) and every voortgangsoverleg "bespreek of de veiligheidsafspraken zijn
+    behaald" (002 fase 5b, stap 4). One row per afspraak and overleg, so the rows of an
+    afspraak are its history; an afspraak not discussed has no row or "niet besproken"."""
+
+    class Status(models.TextChoices):
+        NIET_BESPROKEN = "niet_besproken", _("Niet besproken")
+        NAGEKOMEN = "nagekomen", _("Nagekomen")
+        NIET_NAGEKOMEN = "niet_nagekomen", _("Niet nagekomen")
+
+    afspraak = models.ForeignKey(
+        Veiligheidsafspraak, on_delete=models.CASCADE, related_name="nakomingen"
+    )
+    overleg = models.ForeignKey(
+        Overleg, on_delete=models.PROTECT, related_name="+", verbose_name=_("overleg")
+    )
+    status = models.CharField(
+        _("nagekomen?"), max_length=15, choices=Status.choices, default=Status.NIET_BESPROKEN
+    )
+    toelichting = models.CharField(_("toelichting"), max_length=500, blank=True)
+    vastgelegd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    vastgelegd_op = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["overleg__datum", "overleg__begin", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["afspraak", "overleg"], name="afspraaknakoming_eenmaal_per_overleg"
+            )
+        ]
+
+
 class VeiligheidsContact(models.Model):
     veiligheidsplan = models.ForeignKey(
         Veiligheidsplan, on_delete=models.CASCADE, related_name="contacten"
@@ -98,12 +135,22 @@ class VeiligheidsContact(models.Model):
 
 class Schaalscore(models.Model):
     """The schaalvraag: 0 (very serious, life-threatening unsafety) to 10 (enough safety to
-    close the case), given by each person present at every overleg."""
+    close the case), given by each person present at every overleg. `gegeven_in` is that
+    overleg, one of the traject's (issue #12); rows from before keep only their typed label."""
 
     veiligheidsplan = models.ForeignKey(
         Veiligheidsplan, on_delete=models.CASCADE, related_name="scores"
     )
+    # The label as typed before meetings were chosen (issue #12); for a chosen meeting its kind.
     overleg = models.CharField(_("overleg"), max_length=120)
+    gegeven_in = models.ForeignKey(
+        Overleg,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("overleg"),
+    )
     datum = models.DateField(_("datum"))
     naam = models.CharField(_("naam"), max_length=150)
     score = models.PositiveSmallIntegerField(

@@ -16,6 +16,7 @@ from plannen.models import (
     EerdereHulp,
     KrachtZorg,
     Ondersteuningsplan,
+    Overleg,
     PlanPdf,
     PlanVersie,
 )
@@ -113,9 +114,31 @@ def content_hash(inhoud: dict) -> str:
     ).hexdigest()
 
 
+class OverlegVanAnderTraject(ValueError):
+    """A plan version or a safety score names a meeting of another traject (issue #12)."""
+
+    def __init__(self):
+        super().__init__(
+            _("Dit overleg hoort bij een ander traject. Kies een overleg van dit traject.")
+        )
+
+
+def overleg_check_traject(*, overleg: Overleg | None, traject_id: int) -> None:
+    """The meeting behind a version, a score or a kept afspraak is one of the traject's."""
+    if overleg is not None and overleg.traject_id != traject_id:
+        raise OverlegVanAnderTraject()
+
+
 @transaction.atomic
-def plan_fix(*, plan: Ondersteuningsplan, door, overleg: str) -> PlanVersie:
-    """Fix the draft as the next version (at an overleg): a read-only snapshot with its hash."""
+def plan_fix(
+    *, plan: Ondersteuningsplan, door, overleg: str = "", vastgesteld_in: Overleg | None = None
+) -> PlanVersie:
+    """Fix the draft as the next version (at an overleg): a read-only snapshot with its hash.
+    `vastgesteld_in` is the traject's meeting (the forms require it, issue #12); `overleg`
+    is the label shown with the version, by default that meeting's kind."""
+    overleg_check_traject(overleg=vastgesteld_in, traject_id=plan.traject_id)
+    if not overleg and vastgesteld_in is not None:
+        overleg = vastgesteld_in.get_soort_display()
     Ondersteuningsplan.objects.select_for_update().get(pk=plan.pk)
     inhoud = snapshot(plan_with_everything(plan.pk))
     nummer = (plan.versies.aggregate(m=Max("nummer"))["m"] or 0) + 1
@@ -123,6 +146,7 @@ def plan_fix(*, plan: Ondersteuningsplan, door, overleg: str) -> PlanVersie:
         plan=plan,
         nummer=nummer,
         overleg=overleg,
+        vastgesteld_in=vastgesteld_in,
         vastgesteld_door=door,
         inhoud=inhoud,
         inhoud_hash=content_hash(inhoud),

@@ -21,7 +21,7 @@ def test_starting_adds_the_standard_goal_and_marks_safety_concerns(plan, vp):
     plan.refresh_from_db()
     assert plan.zorgen_veiligheid is True
     assert plan.doelen.filter(
-        tekst="Anna en Marco Jansen houden zich aan de veiligheidsafspraken van dit veiligheidsplan."
+        tekst="Wij, Anna en Marco Jansen, houden ons aan de veiligheidsafspraken van dit veiligheidsplan."
     ).exists()
     assert "nog geen Veiligheidsplan" not in " ".join(quality_issues(plan_with_everything(plan.pk)))
 
@@ -135,7 +135,7 @@ def test_the_standard_goal_is_marked_not_found_by_its_words(login, procesregisse
 def test_starting_marks_the_standard_goal(login, procesregisseur, traject, plan, vp):
     """Issue #13: the goal the start adds carries the marker the page looks for."""
     assert [d.tekst for d in plan.doelen.filter(standaarddoel=True)] == [
-        "Anna en Marco Jansen houden zich aan de veiligheidsafspraken van dit veiligheidsplan."
+        "Wij, Anna en Marco Jansen, houden ons aan de veiligheidsafspraken van dit veiligheidsplan."
     ]
     url = reverse("plannen:veiligheidsplan", args=[traject.pk])
     assert login(procesregisseur).get(url).context["standaard_doel_aanwezig"] is True

@@ -85,7 +85,7 @@ def _plan_page(request, traject, plan, *, tekst_form=None, conflict=None, status
             "krachten_zorgen": plan_rijen(plan, "krachten_zorgen"),
             "eerdere_hulp": plan_rijen(plan, "eerdere_hulp"),
             "mensen": mensen,
-            "vaststellen_form": VaststellenForm(auto_id="vaststellen-%s"),
+            "vaststellen_form": VaststellenForm(traject=traject, auto_id="vaststellen-%s"),
             "planning": planning_overleg(plan),
             "actie_status_keuzes": ActieStatus.choices,
             "kwaliteit": quality_issues(plan),
@@ -249,16 +249,17 @@ def actie_update(request, actie_pk):
 @require_POST
 def vaststellen(request, pk):
     traject, plan = plan_for(request, pk)
-    form = VaststellenForm(request.POST)
+    form = VaststellenForm(request.POST, traject=traject)
     if form.is_valid():
         with transaction.atomic():
             versie = plan_services.plan_fix(
-                plan=plan, door=request.user, overleg=form.cleaned_data["overleg"]
+                plan=plan, door=request.user, vastgesteld_in=form.cleaned_data["overleg"]
             )
             audit.log(request, action=AuditActie.CREATE, obj=versie)
         messages.success(request, _("Versie %(n)s is vastgesteld.") % {"n": versie.nummer})
         return redirect("plannen:versie", pk=traject.pk, nummer=versie.nummer)
-    messages.error(request, _("Vul in in welk overleg het plan is vastgesteld."))
+    for fout in form.errors.get("overleg", []):
+        messages.error(request, fout)
     return redirect(reverse("plannen:plan", args=[traject.pk]) + "#vaststellen")
 
 

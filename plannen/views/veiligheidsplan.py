@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from plannen.forms import (
     AfspraakForm,
     ContactForm,
+    NakomingForm,
     OndertekenForm,
     ScoreForm,
     VeiligheidsplanForm,
@@ -17,10 +18,10 @@ from plannen.forms import (
 )
 from plannen.models import Ondertekening
 from plannen.schaalvraag import score_chart
-from plannen.selectors.veiligheidsplan import standaard_doel_aanwezig
+from plannen.selectors.veiligheidsplan import handtekeningen, nakomingen, standaard_doel_aanwezig
 from plannen.services import plan as plan_services
 from plannen.services import veiligheidsplan as vp_services
-from plannen.services.plan import PlanConflict
+from plannen.services.plan import OverlegVanAnderTraject, PlanConflict
 from plannen.views.common import case_roles_only, plan_or_404, plan_read, save_entry
 from regie import audit
 from regie.constants import AuditActie
@@ -29,6 +30,8 @@ from regie.constants import AuditActie
 def _vp_page(request, traject, plan, *, form=None, conflict=None, status=200):
     vp = plan.veiligheidsplan
     scores = list(vp.scores.all())
+    afspraken = list(vp.afspraken.all())
+    historie = nakomingen(vp)
     audit.log(request, action=AuditActie.READ, obj=vp)
     return render(
         request,
@@ -41,7 +44,13 @@ def _vp_page(request, traject, plan, *, form=None, conflict=None, status=200):
             "conflict": conflict,
             "afspraak_form": AfspraakForm(),
             "contact_form": ContactForm(),
-            "score_form": ScoreForm(),
+            "score_form": ScoreForm(traject=traject, auto_id="score-%s"),
+            "afspraken": [(a, historie.get(a.pk, [])) for a in afspraken],
+            "nakoming_form": NakomingForm(
+                traject=traject, afspraken=afspraken, auto_id="nakoming-%s"
+            )
+            if afspraken
+            else None,
             "scores": scores,
             "chart": score_chart(scores),
             "standaard_doel_aanwezig": standaard_doel_aanwezig(plan),
@@ -99,14 +108,15 @@ def veiligheidsplan(request, pk):
     return _vp_page(request, traject, plan)
 
 
-def _vp_add(request, pk, form_class, add, anchor):
+def _vp_add(request, pk, make_form, add, anchor):
+    """`make_form(data, traject)` builds the bound form of the entry."""
     traject, plan = plan_read(request, pk)
     if plan is None or not hasattr(plan, "veiligheidsplan"):
         return redirect("plannen:veiligheidsplan", pk=traject.pk)
     vp = plan.veiligheidsplan
     return save_entry(
         request,
-        form_class(request.POST),
+        make_form(request.POST, traject),
         lambda data: add(vp, data),
         vp,
         anchor=anchor,
@@ -119,7 +129,11 @@ def _vp_add(request, pk, form_class, add, anchor):
 @require_POST
 def afspraak_new(request, pk):
     return _vp_add(
-        request, pk, AfspraakForm, lambda vp, d: vp_services.afspraak_add(vp=vp, **d), "afspraken"
+        request,
+        pk,
+        lambda data, _traject: AfspraakForm(data),
+        lambda vp, d: vp_services.afspraak_add(vp=vp, **d),
+        "afspraken",
     )
 
 
@@ -127,7 +141,11 @@ def afspraak_new(request, pk):
 @require_POST
 def contact_new(request, pk):
     return _vp_add(
-        request, pk, ContactForm, lambda vp, d: vp_services.contact_add(vp=vp, **d), "contacten"
+        request,
+        pk,
+        lambda data, _traject: ContactForm(data),
+        lambda vp, d: vp_services.contact_add(vp=vp, **d),
+        "contacten",
     )
 
 
@@ -135,8 +153,48 @@ def contact_new(request, pk):
 @require_POST
 def score_new(request, pk):
     return _vp_add(
-        request, pk, ScoreForm, lambda vp, d: vp_services.score_add(vp=vp, **d), "schaalvraag"
+        request,
+        pk,
+        lambda data, traject: ScoreForm(data, traject=traject),
+        lambda vp, d: vp_services.score_add(vp=vp, **d),
+        "schaalvraag",
     )
+
+
+@case_roles_only
+@require_POST
+def nakoming_new(request, pk):
+    """Record, at one of the traject's meetings, which veiligheidsafspraken were kept (002
+    fase 5b stap 4)."""
+    traject, plan = plan_read(request, pk)
+    if plan is None or not hasattr(plan, "veiligheidsplan"):
+        return redirect("plannen:veiligheidsplan", pk=traject.pk)
+    vp = plan.veiligheidsplan
+    form = NakomingForm(request.POST, traject=traject, afspraken=vp.afspraken.all())
+    terug = reverse("plannen:veiligheidsplan", args=[traject.pk]) + "#afspraken"
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect(terug)
+    overleg = form.cleaned_data["overleg"]
+    try:
+        with transaction.atomic():
+            vp_services.nakoming_record(
+                vp=vp, overleg=overleg, statussen=form.statussen(), door=request.user
+            )
+            audit.log(
+                request, action=AuditActie.UPDATE, obj=vp, detail=f"nakoming overleg {overleg.pk}"
+            )
+    except OverlegVanAnderTraject as fout:
+        messages.error(request, str(fout))
+        return redirect(terug)
+    messages.success(
+        request,
+        _("Vastgelegd welke afspraken in het %(overleg)s zijn nagekomen.")
+        % {"overleg": str(overleg).lower()},
+    )
+    return redirect(terug)
 
 
 @case_roles_only
@@ -171,5 +229,12 @@ def ondertekenen(request, pk, nummer):
         return redirect("plannen:versie", pk=traject.pk, nummer=versie.nummer)
     audit.log(request, action=AuditActie.READ, obj=versie, detail="ondertekenen")
     return render(
-        request, "plannen/ondertekenen.html", {"traject": traject, "versie": versie, "form": form}
+        request,
+        "plannen/ondertekenen.html",
+        {
+            "traject": traject,
+            "versie": versie,
+            "form": form,
+            "handtekeningen": handtekeningen(versie),
+        },
     )
