@@ -202,6 +202,7 @@ def betrokkenheid_end(
         )
     rij.tot = per - timedelta(days=1)
     rij.save(update_fields=["tot"])
+    traject.betrokkenen_gewijzigd()
     afsluiting = BetrokkenheidAfsluiting.objects.create(
         traject=traject,
         user=user,

@@ -13,11 +13,11 @@ from regie.visibility import has_role
 
 
 def _active_roles(user, traject) -> set[str]:
-    return {b.rol for b in traject.betrokkenen.actief() if b.user_id == user.pk}
+    return {b.rol for b in traject.actieve_betrokkenen if b.user_id == user.pk}
 
 
 def has_procesregisseur(traject) -> bool:
-    return any(b.rol == TrajectRol.PROCESREGISSEUR for b in traject.betrokkenen.actief())
+    return any(b.rol == TrajectRol.PROCESREGISSEUR for b in traject.actieve_betrokkenen)
 
 
 def may_run_process(user, traject) -> bool:

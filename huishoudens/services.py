@@ -360,6 +360,7 @@ def involvement_end_all(*, traject: Traject, op: date) -> int:
     # A regisseur due to start later (an accepted handover) never starts.
     TrajectBetrokkene.objects.filter(traject=traject, vanaf__gt=op).delete()
     InformeleCasusregisseur.objects.filter(traject=traject, tot__isnull=True).update(tot=op)
+    traject.betrokkenen_gewijzigd()
     return beeindigd
 
 
@@ -433,6 +434,7 @@ def regisseur_assign(
                 leefgebieden=leefgebieden or [],
                 vanaf=vanaf or timezone.localdate(),
             )
+            traject.betrokkenen_gewijzigd()
     except IntegrityError:
         raise ValidationError(
             _("Deze toewijzing bestaat al, of een collega wees zojuist een procesregisseur toe.")
@@ -495,6 +497,7 @@ def overdracht_decide(*, overdracht: Overdracht, accept: bool) -> Overdracht:
         if oud:
             oud.tot = overdracht.per - timedelta(days=1)
             oud.save(update_fields=["tot"])
+            overdracht.traject.betrokkenen_gewijzigd()
         regisseur_assign(
             traject=overdracht.traject,
             user=overdracht.naar,

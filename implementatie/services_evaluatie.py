@@ -92,7 +92,7 @@ def _inzending_create(*, vragenlijst, organisatie, groep: str, enquete, antwoord
 def evaluatie_organisatie(traject, user):
     """The organisation the answers count for: that of the traject's procesregisseur, or,
     without one (level 1), that of whoever opens the evaluation."""
-    for b in traject.betrokkenen.actief():
+    for b in traject.actieve_betrokkenen:
         if b.rol == TrajectRol.PROCESREGISSEUR and b.user.organisatie_id:
             return b.user.organisatie
     return user.organisatie

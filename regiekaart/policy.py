@@ -35,7 +35,7 @@ from regie.visibility import has_role
 def _rollen(user, traject, actief) -> set[str]:
     if not user.is_authenticated:
         return set()
-    actief = list(traject.betrokkenen.actief()) if actief is None else actief
+    actief = traject.actieve_betrokkenen if actief is None else actief
     return {b.rol for b in actief if b.user_id == user.pk}
 
 

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from huishoudens.constants import AfsluitingSoort, Fase, OverdrachtStatus, TrajectRol
@@ -93,6 +94,16 @@ class Traject(models.Model):
     @property
     def veiligheid(self) -> bool:
         return self.zorgen_veiligheid or self.zorgen_basiszorg or self.acuut
+
+    @cached_property
+    def actieve_betrokkenen(self) -> list["TrajectBetrokkene"]:
+        """Today's regisseurs with their accounts, read once per traject object: the access
+        rules, the page and its panels all ask (issue #15: the traject page read them five
+        times). A service that changes them calls `betrokkenen_gewijzigd()`."""
+        return list(self.betrokkenen.actief().select_related("user"))
+
+    def betrokkenen_gewijzigd(self) -> None:
+        self.__dict__.pop("actieve_betrokkenen", None)
 
 
 class TrajectBetrokkeneQuerySet(models.QuerySet):

@@ -67,9 +67,10 @@ def _action_lists(traject, user):
             traject=traject, actie__fase=fase, ronde=ronde
         ).select_related("door")
     }
+    alle = list(FaseActie.objects.filter(fase=fase))
     lists = []
     for rol in TrajectRol:
-        acties = list(FaseActie.objects.filter(fase=fase, rol=rol))
+        acties = [a for a in alle if a.rol == rol]
         for actie in acties:
             actie.voortgang = voortgang.get(actie.pk)
             actie.zie_toelichting = "(zie toelichting)" in actie.tekst
@@ -82,7 +83,7 @@ def _action_lists(traject, user):
 def traject_detail(request, pk):
     traject = get_traject_for_user(request, pk)
     audit.log(request, action=AuditActie.READ, obj=traject)
-    betrokkenen = list(traject.betrokkenen.actief())
+    betrokkenen = traject.actieve_betrokkenen
     return render(
         request,
         "huishoudens/traject_detail.html",

@@ -64,7 +64,7 @@ def mogelijke_genodigden(traject) -> list[dict]:
             "rol": b.get_rol_display(),
             "soort": GenodigdeSoort.PROFESSIONAL,
         }
-        for b in traject.betrokkenen.actief().select_related("user")
+        for b in traject.actieve_betrokkenen
         if b.user.email not in bekend
     ]
     return mensen

@@ -423,7 +423,7 @@ def plan_recipients(versie: PlanVersie) -> list[Ontvanger]:
     ]
     kandidaten += [
         (b.user.get_full_name(), b.user.email, "regisseur", geen_toestemming)
-        for b in traject.betrokkenen.actief().select_related("user")
+        for b in traject.actieve_betrokkenen
     ]
     ontvangers: list[Ontvanger] = []
     gezien: dict[str, int] = {}

@@ -37,7 +37,9 @@ with CaptureQueriesContext(connection) as queries:
     client.get(url)
 total = sum(float(q["time"]) for q in queries.captured_queries) * 1000
 print(f"{len(queries.captured_queries)} queries, {total:.0f} ms in SQL")
-for q in sorted(queries.captured_queries, key=lambda q: -float(q["time"]))[: int(os.environ.get("PROFIEL_Q", "8"))]:
+for q in sorted(queries.captured_queries, key=lambda q: -float(q["time"]))[
+    : int(os.environ.get("PROFIEL_Q", "8"))
+]:
     print(f"  {float(q['time']) * 1000:7.1f} ms  {q['sql'][:300]}")
 profile = cProfile.Profile()
 profile.enable()
