@@ -50,6 +50,7 @@ class PlanTekstForm(forms.ModelForm):
             "gewenst_resultaat",
             "zorgen_veiligheid",
             "samenvatting",
+            "aanvraag_beschikking",
         ]
         widgets = {
             f: forms.Textarea(attrs={"rows": 3})

@@ -32,6 +32,17 @@ class Ondersteuningsplan(models.Model):
         _("zorgen over basiszorg en/of veiligheid"), null=True, blank=True
     )
     samenvatting = models.TextField(_("samenvatting"), blank=True)
+    # 002 DEEL H, Ondersteuningsplan, "Overige gegevens": "Indien het een aanvraag of
+    # beschikking betreft: Het woonplaatsbeginsel is gecontroleerd / Legitimatie is
+    # gecontroleerd". Only then does the plan print those two checks per member (issue #12).
+    aanvraag_beschikking = models.BooleanField(
+        _("dit plan dient als aanvraag voor een beschikking"),
+        default=False,
+        help_text=_(
+            "Dan staat in het plan per gezinslid of het woonplaatsbeginsel en de legitimatie "
+            "zijn gecontroleerd."
+        ),
+    )
     # Optimistic locking of the text sections: a save must name the revision it started from.
     revisie = models.PositiveIntegerField(default=0)
     bijgewerkt_op = models.DateTimeField(auto_now=True)

@@ -14,14 +14,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from huishoudens.consent import consent_complete, financial_consenters
-from huishoudens.constants import Fase, TrajectRol
+from huishoudens.constants import Fase, Leefgebied, TrajectRol
 from huishoudens.models import Netwerklid
-from huishoudens.selectors import actief_in_periode, traject_scope
+from huishoudens.selectors import actief_in_periode, casusregisseurs, traject_scope
 from plannen.constants import ActieStatus, KrachtZorgSoort
 from plannen.datum import datum_nl
 from plannen.models import Actie, Doel, Ondersteuningsplan, PlanVersie
 from plannen.selectors.overleg import geplande_overleggen
 from plannen.selectors.veiligheidsplan import vp_snapshot
+from plannen.tekst import kort
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "ondersteuningsplan.json"
 
@@ -80,10 +81,12 @@ def snapshot(plan: Ondersteuningsplan) -> dict:
         "datum": timezone.localdate().isoformat(),
         "contactgegevens": _contactgegevens(huishouden),
         "gezinsleden": [_gezinslid(lid) for lid in leden],
-        "procesregisseur": _procesregisseur(plan.traject),
+        "procesregisseur": procesregisseur_van(plan.traject),
+        "casusregisseurs": casusregisseurs_van(plan.traject),
         "familie_en_vrienden": [_netwerklid(n) for n in huishouden.netwerk.all()],
         "professionals": [_professional(p) for p in huishouden.professionals.all()],
         "overige_gegevens": [_overige_gegevens(lid) for lid in leden],
+        "aanvraag_beschikking": plan.aanvraag_beschikking,
         "aanleiding": plan.aanleiding,
         "krachten": [
             _kz(k) for k in plan.krachten_zorgen.all() if k.soort == KrachtZorgSoort.KRACHT
@@ -126,7 +129,7 @@ def _gezinslid(lid) -> dict:
     }
 
 
-def _procesregisseur(traject) -> dict | None:
+def procesregisseur_van(traject) -> dict | None:
     """The current procesregisseur of the traject, from the prefetched betrokkenen."""
     proces = next(
         (
@@ -139,6 +142,22 @@ def _procesregisseur(traject) -> dict | None:
     if proces is None:
         return None
     return {"naam": proces.get_full_name(), "email": proces.email, "telefoon": proces.telefoon}
+
+
+def casusregisseurs_van(traject) -> list[dict]:
+    """Who holds casusregie now, the professionals and the members of the household or its
+    network without an account (002 ch. 5, Niveau 1: "uzelf, een familielid, een goede
+    vriend"), with their leefgebieden by name, as the plan prints them (issue #12)."""
+    namen = dict(Leefgebied.choices)
+    return [
+        {
+            "naam": c["naam"],
+            "organisatie": c["organisatie"],
+            "leefgebieden": [str(namen.get(code, code)) for code in c["leefgebieden"] or []],
+            "informeel": c["informeel"],
+        }
+        for c in casusregisseurs(traject)
+    ]
 
 
 def _netwerklid(n) -> dict:
@@ -234,19 +253,24 @@ def quality_issues(plan: Ondersteuningsplan) -> list[str]:
     for doel in plan_rijen(plan, "doelen"):
         acties = list(doel.acties.all())
         if not acties:
-            issues.append(_("Doel “%(doel)s” heeft nog geen actie.") % {"doel": doel})
+            issues.append(
+                _("Doel “%(doel)s” heeft nog geen actie.") % {"doel": kort(doel.tekst, 80)}
+            )
         for actie in acties:
             if not actie.uitvoerder:
                 issues.append(
-                    _("Bij actie “%(actie)s” staat niet wie het doet.") % {"actie": actie}
+                    _("Bij actie “%(actie)s” staat niet wie het doet.")
+                    % {"actie": kort(actie.wat, 80)}
                 )
             if not actie.wanneer:
-                issues.append(_("Bij actie “%(actie)s” staat niet wanneer.") % {"actie": actie})
+                issues.append(
+                    _("Bij actie “%(actie)s” staat niet wanneer.") % {"actie": kort(actie.wat, 80)}
+                )
     for zorg in plan_rijen(plan, "krachten_zorgen"):
         if zorg.soort == KrachtZorgSoort.ZORG and not zorg.wie.strip():
             issues.append(
                 _("Bij de zorg “%(zorg)s” staat niet wie de zorg omschrijft.")
-                % {"zorg": zorg.wat[:60]}
+                % {"zorg": kort(zorg.wat, 60)}
             )
     if plan.zorgen_veiligheid and not hasattr(plan, "veiligheidsplan"):
         issues.append(
@@ -254,6 +278,34 @@ def quality_issues(plan: Ondersteuningsplan) -> list[str]:
                 "Er zijn zorgen over basiszorg en/of veiligheid, maar er is nog geen Veiligheidsplan."
             )
         )
+    if plan.aanvraag_beschikking:
+        issues += _aanvraag_issues(plan)
+    return issues
+
+
+def _aanvraag_issues(plan: Ondersteuningsplan) -> list[str]:
+    """An aanvraag or beschikking needs the woonplaatsbeginsel and the legitimatie checked
+    per person (002 DEEL H, Ondersteuningsplan, "Indien het een aanvraag of beschikking
+    betreft"); a reminder, not a block: the checks are recorded on the member's page."""
+    leden = list(plan.traject.huishouden.leden.all())
+    issues = []
+    for veld, tekst in [
+        (
+            "woonplaatsbeginsel_gecontroleerd",
+            _(
+                "Dit plan dient als aanvraag: het woonplaatsbeginsel is nog niet gecontroleerd bij %(namen)s."
+            ),
+        ),
+        (
+            "legitimatie_gecontroleerd",
+            _(
+                "Dit plan dient als aanvraag: de legitimatie is nog niet gecontroleerd bij %(namen)s."
+            ),
+        ),
+    ]:
+        namen = [str(lid) for lid in leden if not getattr(lid, veld)]
+        if namen:
+            issues.append(tekst % {"namen": ", ".join(namen)})
     return issues
 
 
@@ -272,9 +324,11 @@ SECTIE_TITELS = {
     "contactgegevens": _lazy("Contactgegevens"),
     "gezinsleden": _lazy("Gezinsleden"),
     "procesregisseur": _lazy("Procesregisseur"),
+    "casusregisseurs": _lazy("Casusregisseurs"),
     "familie_en_vrienden": _lazy("Betrokken familie en vrienden"),
     "professionals": _lazy("Betrokken professionals"),
     "overige_gegevens": _lazy("Overige gegevens"),
+    "aanvraag_beschikking": _lazy("Aanvraag of beschikking"),
     "aanleiding": _lazy("Aanleiding voor 1Gezin1Plan1Regisseur"),
     "krachten": _lazy("Krachten"),
     "zorgen": _lazy("Zorgen"),
@@ -323,6 +377,8 @@ VELD_LABELS = {
     "datum": _lazy("datum"),
     "tijd": _lazy("tijd"),
     "locatie": _lazy("locatie"),
+    "leefgebieden": _lazy("leefgebieden"),
+    "informeel": _lazy("uit huishouden of netwerk"),
 }
 
 

@@ -29,6 +29,8 @@ TEXT_SECTIONS = [
     "gewenst_resultaat",
     "zorgen_veiligheid",
     "samenvatting",
+    # not a text, but set with them: whether the plan serves as an aanvraag (issue #12)
+    "aanvraag_beschikking",
 ]
 
 

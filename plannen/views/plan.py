@@ -23,11 +23,13 @@ from plannen.forms import (
 from plannen.models import Actie, Ondersteuningsplan, PlanPdf
 from plannen.selectors.plan import (
     bewind_zonder_toestemming,
+    casusregisseurs_van,
     mijn_acties,
     plan_recipients,
     plan_rijen,
     plan_with_everything,
     planning_overleg,
+    procesregisseur_van,
     quality_issues,
     sections,
     snapshot,
@@ -87,6 +89,9 @@ def _plan_page(request, traject, plan, *, tekst_form=None, conflict=None, status
             "mensen": mensen,
             "vaststellen_form": VaststellenForm(traject=traject, auto_id="vaststellen-%s"),
             "planning": planning_overleg(plan),
+            # Who holds regie, also a member of the household or its network (issue #12).
+            "procesregisseur": procesregisseur_van(traject),
+            "casusregisseurs": casusregisseurs_van(traject),
             "actie_status_keuzes": ActieStatus.choices,
             "kwaliteit": quality_issues(plan),
             "versies": plan.versies.select_related("vastgesteld_door") if plan.pk else [],
