@@ -64,6 +64,7 @@ urlpatterns = [
     path("", include("plannen.urls")),
     path("", include("regiekaart.urls")),
     path("meldcode/", include("meldcode.urls")),
+    path("implementatie/", include("implementatie.urls")),
     path("account/", include(_without_unused(account_urls.urlpatterns))),
     path("account/2fa/", include(_without_unused(mfa_urls.urlpatterns))),
 ]

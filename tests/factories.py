@@ -156,3 +156,30 @@ def _betrokkene(traject, user, rol):
     TrajectBetrokkene.objects.create(
         traject=traject, user=user, rol=rol, vanaf=datetime.date(2026, 1, 5)
     )
+
+
+# --- implementatie -----------------------------------------------------------------------
+
+
+def implementatieplan(
+    eigenaar, *, sjabloon: str = "001-implementatieplan-2025", jaar: int = 2026, **statussen
+):
+    """A plan for the scope of `eigenaar`'s active role (their first role), made as the
+    owner makes it: from a loaded template (migration 0002) through the service. Keyword
+    arguments set item statuses by key (`A_O1="gereed"`)."""
+    from implementatie.models import PlanItem, Sjabloon
+    from implementatie.policy import eigen_plan_scope
+    from implementatie.services import plan_create
+
+    eigenaar.active_role = eigenaar.rollen[0]
+    plan = plan_create(
+        sjabloon=Sjabloon.objects.get(sleutel=sjabloon),
+        scope=eigen_plan_scope(eigenaar),
+        door=eigenaar,
+        jaar=jaar,
+    )
+    for sleutel, status in statussen.items():
+        PlanItem.objects.filter(ronde__plan=plan, sleutel=sleutel.replace("_", "-")).update(
+            status=status
+        )
+    return plan
