@@ -161,6 +161,22 @@ def _betrokkene(traject, user, rol):
 # --- implementatie -----------------------------------------------------------------------
 
 
+def checklists_geladen() -> None:
+    """The templates as migration 0002 loads them; a transactional (browser) test flushes
+    the database when it ends, so later ones load them again."""
+    from implementatie import bronnen
+    from implementatie.models import Sjabloon, SjabloonItem, Thema
+
+    if not Sjabloon.objects.filter(uit_bestand=True).exists():
+        bronnen.bijwerken(
+            Sjabloon=Sjabloon,
+            Thema=Thema,
+            SjabloonItem=SjabloonItem,
+            paden=bronnen.bestanden(),
+            opslaan=True,
+        )
+
+
 def implementatieplan(
     eigenaar, *, sjabloon: str = "001-implementatieplan-2025", jaar: int = 2026, **statussen
 ):
@@ -171,6 +187,7 @@ def implementatieplan(
     from implementatie.policy import eigen_plan_scope
     from implementatie.services import plan_create
 
+    checklists_geladen()
     eigenaar.active_role = eigenaar.rollen[0]
     plan = plan_create(
         sjabloon=Sjabloon.objects.get(sleutel=sjabloon),
