@@ -26,7 +26,7 @@ from implementatie.models import (
     SjabloonItem,
     Thema,
 )
-from implementatie.scope import Niveau, Scope
+from implementatie.scope import Scope
 
 
 class PlanFout(Exception):
@@ -308,7 +308,6 @@ def sjabloon_item_save(*, item: SjabloonItem | None, thema: Thema, **velden) -> 
 
 
 __all__ = [
-    "Niveau",
     "PlanFout",
     "Wijziging",
     "item_update",
