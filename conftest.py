@@ -20,6 +20,7 @@ pytest_plugins = [
     "plannen.tests.fixtures",
     "regiekaart.tests.fixtures",
     "meldcode.tests.fixtures",
+    "implementatie.tests.fixtures",
 ]
 
 

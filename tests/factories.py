@@ -214,3 +214,47 @@ class OverlegFactory(factory.django.DjangoModelFactory):
     locatie = "Stadhuis Gouda"
     status = "gepland"
     aangemaakt_door = factory.SelfAttribute("traject.aangemeld_door")
+
+
+# --- implementatie -----------------------------------------------------------------------
+
+
+def checklists_geladen() -> None:
+    """The templates as migration 0002 loads them; a transactional (browser) test flushes
+    the database when it ends, so later ones load them again."""
+    from implementatie import bronnen
+    from implementatie.models import Sjabloon, SjabloonItem, Thema
+
+    if not Sjabloon.objects.filter(uit_bestand=True).exists():
+        bronnen.bijwerken(
+            Sjabloon=Sjabloon,
+            Thema=Thema,
+            SjabloonItem=SjabloonItem,
+            paden=bronnen.bestanden(),
+            opslaan=True,
+        )
+
+
+def implementatieplan(
+    eigenaar, *, sjabloon: str = "001-implementatieplan-2025", jaar: int = 2026, **statussen
+):
+    """A plan for the scope of `eigenaar`'s active role (their first role), made as the
+    owner makes it: from a loaded template (migration 0002) through the service. Keyword
+    arguments set item statuses by key (`A_O1="gereed"`)."""
+    from implementatie.models import PlanItem, Sjabloon
+    from implementatie.policy import eigen_plan_scope
+    from implementatie.services import plan_create
+
+    checklists_geladen()
+    eigenaar.active_role = eigenaar.rollen[0]
+    plan = plan_create(
+        sjabloon=Sjabloon.objects.get(sleutel=sjabloon),
+        scope=eigen_plan_scope(eigenaar),
+        door=eigenaar,
+        jaar=jaar,
+    )
+    for sleutel, status in statussen.items():
+        PlanItem.objects.filter(ronde__plan=plan, sleutel=sleutel.replace("_", "-")).update(
+            status=status
+        )
+    return plan

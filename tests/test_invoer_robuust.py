@@ -14,7 +14,6 @@ from django.urls import reverse
 from django.utils.http import int_to_base36
 
 # Fixtures of the evaluation rows (issue #14), taken with request.getfixturevalue.
-from implementatie.tests.fixtures import evaluatie_link, vragenlijsten  # noqa: F401
 from regie.models import Organisatie
 
 NUL = "%00"

@@ -6,18 +6,57 @@ add a page without deciding who may open it. Later issues extend TABLE; no row i
 
 import pytest
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.db.models import Max
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from implementatie.tests.fixtures import (  # noqa: F401 (fixtures of the evaluation rows)
-    enquete,
-    evaluatie_link,
-    vragenlijsten,
-)
+from implementatie.models import PlanItem, Sjabloon
+from implementatie.services import sjabloon_copy
 from regie.constants import AuditActie, AuditUitkomst
 from regie.models import AuditEntry
+from tests import factories
 from tests.personas import PERSONAS
 from tests.urltable import CASE, LOGIN, REAUTH, Row, everyone, involved, only, signed_in
+
+IMPL_LEZERS = ["aandachtsfunctionaris", "agendahouder", "manager"]
+
+
+@pytest.fixture
+def implementatieplan(aandachtsfunctionaris):
+    return factories.implementatieplan(aandachtsfunctionaris)
+
+
+@pytest.fixture
+def implementatie_item(implementatieplan):
+    return PlanItem.objects.filter(ronde__plan=implementatieplan).first()
+
+
+@pytest.fixture
+def implementatie_bewijs(implementatie_item, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    implementatie_item.bewijs_bestand.save("besluit.pdf", ContentFile(b"%PDF-1.4 besluit"))
+    implementatie_item.bewijs_naam = "besluit.pdf"
+    implementatie_item.bewijs_soort = "pdf"
+    implementatie_item.save()
+    return implementatie_item
+
+
+@pytest.fixture
+def eigen_sjabloon(beheerder):
+    return sjabloon_copy(
+        sjabloon=Sjabloon.objects.get(sleutel="000-deel-d"), door=beheerder, naam="Eigen"
+    )
+
+
+@pytest.fixture
+def eigen_thema(eigen_sjabloon):
+    return eigen_sjabloon.themas.first()
+
+
+@pytest.fixture
+def eigen_sjabloon_item(eigen_thema):
+    return eigen_thema.items.first()
+
 
 TABLE: dict[str, Row] = {
     "start": Row(signed_in(200)),
@@ -269,6 +308,44 @@ TABLE: dict[str, Row] = {
     # the regiocoördinator, not a persona here, is tested in implementatie/tests).
     "implementatie:monitoring": Row(only(["manager", "aandachtsfunctionaris", "agendahouder"])),
     "implementatie:monitoring_csv": Row(only(["manager", "aandachtsfunctionaris", "agendahouder"])),
+    # Implementatie, checklists side (#14): plans for the roles whose scope covers them
+    # (implementatie/policy.py; the organisation's plan of org A: its aandachtsfunctionaris
+    # keeps it, the manager and the agendahouder of its gemeente read it); a new year only by
+    # the owner (an empty post goes back to the plan); templates for the beheerder. The
+    # regiocoördinator, not a persona here, is tested in implementatie/tests/test_toegang.py.
+    "implementatie:plannen": Row(only(IMPL_LEZERS)),
+    "implementatie:plan_nieuw": Row(only(["aandachtsfunctionaris", "agendahouder"])),
+    "implementatie:plan": Row(only(IMPL_LEZERS), kwargs={"pk": "implementatieplan.pk"}),
+    "implementatie:plan_jaar": Row(
+        only(IMPL_LEZERS), kwargs={"pk": "implementatieplan.pk", "jaar": "2026"}
+    ),
+    "implementatie:plan_jaren": Row(only(IMPL_LEZERS), kwargs={"pk": "implementatieplan.pk"}),
+    "implementatie:jaar_nieuw": Row(
+        {**only(IMPL_LEZERS, status=403), "aandachtsfunctionaris": 302},
+        method="post",
+        kwargs={"pk": "implementatieplan.pk"},
+    ),
+    "implementatie:pdca": Row(only(IMPL_LEZERS), kwargs={"pk": "implementatieplan.pk"}),
+    "implementatie:plan_pdf": Row(only(IMPL_LEZERS), kwargs={"pk": "implementatieplan.pk"}),
+    "implementatie:item": Row(only(IMPL_LEZERS), kwargs={"pk": "implementatie_item.pk"}),
+    "implementatie:bewijs": Row(only(IMPL_LEZERS), kwargs={"pk": "implementatie_bewijs.pk"}),
+    "implementatie:overzicht": Row(only(["agendahouder"])),
+    "implementatie:sjablonen": Row(only(["beheerder"])),
+    "implementatie:sjabloon_nieuw": Row(only(["beheerder"])),
+    "implementatie:sjabloon": Row(only(["beheerder"]), kwargs={"pk": "eigen_sjabloon.pk"}),
+    "implementatie:sjabloon_kopieren": Row(
+        only(["beheerder"], status=302), method="post", kwargs={"pk": "eigen_sjabloon.pk"}
+    ),
+    "implementatie:thema_nieuw": Row(
+        only(["beheerder"]), kwargs={"sjabloon_pk": "eigen_sjabloon.pk"}
+    ),
+    "implementatie:thema": Row(only(["beheerder"]), kwargs={"pk": "eigen_thema.pk"}),
+    "implementatie:sjabloon_item_nieuw": Row(
+        only(["beheerder"]), kwargs={"thema_pk": "eigen_thema.pk"}
+    ),
+    "implementatie:sjabloon_item": Row(
+        only(["beheerder"]), kwargs={"pk": "eigen_sjabloon_item.pk"}
+    ),
     # Authentication (django-allauth).
     "account_login": Row(everyone(302, anon=200)),
     "account_logout": Row(everyone(LOGIN), method="post"),

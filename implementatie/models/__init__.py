@@ -1,4 +1,6 @@
-"""Models of implementatie (see apps.py for what this app owns)."""
+"""Models of implementatie: checklist templates as data (`sjabloon`), the plans built from
+them, per year, with their history (`plan`), and the evaluation with the household and the
+surveys (`evaluatie`)."""
 
 from .evaluatie import (
     Antwoord,
@@ -12,16 +14,35 @@ from .evaluatie import (
     Vragenlijst,
     VragenlijstSoort,
 )
+from .plan import (
+    Implementatieplan,
+    ItemWijziging,
+    Jaarronde,
+    PdcaNotitie,
+    PlanItem,
+    PlanQuerySet,
+)
+from .sjabloon import Sjabloon, SjabloonItem, Thema, thema_label
 
 __all__ = [
     "Antwoord",
     "Enquete",
     "Evaluatie",
     "Groep",
+    "Implementatieplan",
     "Inzending",
+    "ItemWijziging",
+    "Jaarronde",
     "Link",
+    "PdcaNotitie",
+    "PlanItem",
+    "PlanQuerySet",
+    "Sjabloon",
+    "SjabloonItem",
+    "Thema",
     "Vraag",
     "VraagSoort",
     "Vragenlijst",
     "VragenlijstSoort",
+    "thema_label",
 ]

@@ -2,7 +2,7 @@
 Evaluatie"; issue #14).
 
 * `Vragenlijst` and `Vraag`: the questionnaires as data (`implementatie/data/evaluatie.json`,
-  loaded by migration 0001_evaluatie): the evaluation's four statements per group (klant,
+  loaded by migration 0003_evaluatie): the evaluation's four statements per group (klant,
   familie en vrienden, professional) on a five-point scale, and the example monitoring
   questions for client panels and organisations.
 * `Evaluatie`: that the procesregisseur opened the evaluation of a traject at the last

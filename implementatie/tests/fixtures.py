@@ -9,7 +9,7 @@ import pytest
 
 @pytest.fixture
 def vragenlijsten(db):
-    """The questionnaires as migration 0001_evaluatie loads them (again after a flush)."""
+    """The questionnaires as migration 0003_evaluatie loads them (again after a flush)."""
     import importlib
 
     from django.apps import apps
@@ -17,7 +17,7 @@ def vragenlijsten(db):
     from implementatie.models import Vragenlijst
 
     if not Vragenlijst.objects.exists():
-        importlib.import_module("implementatie.migrations.0001_evaluatie").load(apps, None)
+        importlib.import_module("implementatie.migrations.0003_evaluatie").load(apps, None)
     return Vragenlijst.objects.all()
 
 

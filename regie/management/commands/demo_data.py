@@ -7,6 +7,8 @@ Safe to run again: existing rows are kept. Later issues add households and cases
 
 import datetime
 
+from django.apps import apps
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -102,6 +104,15 @@ USERS = [
         [],
         None,
     ),
+    (
+        "Roos",
+        "de Wit",
+        "Gemeente Gouda",
+        "Regiocoördinator 1G1P1R",
+        [Rol.REGIOCOORDINATOR],
+        [],
+        None,
+    ),
     ("Bram", "Smit", "Gemeente Gouda", "Functioneel beheerder", [Rol.BEHEERDER], [], None),
     (
         "Fatima",
@@ -160,6 +171,9 @@ class Command(BaseCommand):
                 )
             rows.append((email, ", ".join(str(Rol(r).label) for r in rollen), org))
 
+        if apps.is_installed("implementatie"):
+            # By name, so regie imports no feature app: a demo plan per beleidsregie role.
+            call_command("demo_implementatie", stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS(f"Demodata voor regio {REGIO} staat klaar."))
         self.stdout.write(f"Wachtwoord voor alle demo-accounts: {DEMO_PASSWORD}")
         width = max(len(r[0]) for r in rows)

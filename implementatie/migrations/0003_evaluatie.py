@@ -59,9 +59,8 @@ def unload(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    initial = True
-
     dependencies = [
+        ("implementatie", "0002_checklists"),
         ("huishoudens", "0007_merge_20261128_2200"),
         ("regie", "0007_rol_regiocoordinator"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
