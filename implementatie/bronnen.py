@@ -29,7 +29,9 @@ BRON_MAX = 300
 
 
 def bestanden(map: Path = DATA) -> list[Path]:
-    return sorted(map.glob("*.json"))
+    """The checklist files, named by their seed ("001_...json"); the evaluation's
+    questionnaires (`evaluatie.json`) share the folder but are not checklists."""
+    return sorted(map.glob("[0-9][0-9][0-9]_*.json"))
 
 
 def correctie_notitie(correcties: list[dict]) -> str:
