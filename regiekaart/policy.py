@@ -77,14 +77,23 @@ def manager_trajecten_scope(user) -> Q:
     active regisseur of the manager's organisation or whose `manager` is this user, and for
     a municipality's manager those of households in the municipality. Counts only."""
     from huishoudens.models import TrajectBetrokkene
+    from regie.models import User
 
     if not has_role(user, Rol.MANAGER):
         return Q(pk__in=[])
     organisatie = user.organisatie
-    regisseurs = Q(user__manager_id=user.pk)
+    mensen = Q(manager_id=user.pk)
     if organisatie is not None:
-        regisseurs |= Q(user__organisatie_id=organisatie.pk)
-    scope = Q(pk__in=TrajectBetrokkene.objects.actief().filter(regisseurs).values("traject_id"))
+        mensen |= Q(organisatie_id=organisatie.pk)
+    # The manager's people first (a few hundred accounts), then their assignments through the
+    # index on user_id: joining every active assignment of the region to its user and
+    # filtering afterwards scanned them all (issue #15).
+    regisseurs = User.objects.filter(mensen).values("pk")
+    scope = Q(
+        pk__in=TrajectBetrokkene.objects.actief()
+        .filter(user_id__in=regisseurs)
+        .values("traject_id")
+    )
     if organisatie is not None and organisatie.soort == OrganisatieSoort.GEMEENTE:
         scope |= Q(huishouden__gemeente_id=organisatie.gemeente_id)
     return scope

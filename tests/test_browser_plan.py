@@ -94,7 +94,10 @@ def test_plan_fixed_at_the_startoverleg_and_an_action_done_inline(browser_page, 
     expect(kwaliteit).to_contain_text(f"Doel “{DOEL}” heeft nog geen actie.")
     assert_no_axe_violations(page)
 
-    doel.locator("summary", has_text="Actie toevoegen").click()
+    # The form is loaded into the goal when asked (HTMX, issue #15) and takes the focus.
+    doel.get_by_role("link", name="Actie toevoegen bij doel 1").click()
+    expect(doel.get_by_label("Wat moet er gebeuren")).to_be_focused()
+    assert_no_axe_violations(page)
     doel.get_by_label("Wat moet er gebeuren").fill(ACTIE)
     doel.get_by_label("Wie (gebruiker van Regie)").select_option(label="Karim El Amrani")
     doel.get_by_label("Wanneer (uiterlijk)").fill(wanneer.isoformat())

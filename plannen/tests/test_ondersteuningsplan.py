@@ -228,8 +228,11 @@ def test_actions_name_only_people_involved_and_the_page_reads_them_once(
 
     client = login(procesregisseur)
     url = reverse("plannen:plan", args=[plan.traject_id])
-    response = client.get(url)
-    (_doel, form), *_ = response.context["doelen"]
+    doel = plan.doelen.first()
+    response = client.get(
+        reverse("plannen:actie", args=[plan.traject_id, doel.pk]), headers={"HX-Request": "true"}
+    )
+    form = response.context["form"]
     keuzes = {value for value, _label in form.fields["wie_user"].choices if value}
     assert {procesregisseur.pk, casusregisseur.pk} <= keuzes
     assert buitenstaander.pk not in keuzes, "no list of every user in the system"
@@ -262,3 +265,29 @@ def test_opening_the_plan_or_the_veiligheidsplan_writes_nothing(login, procesreg
     )
     plan = Ondersteuningsplan.objects.get(traject=traject)
     assert plan.aanleiding == "Ouders vragen hulp bij schulden." and plan.revisie == 1
+
+
+def test_the_plan_page_loads_an_action_form_only_when_asked(
+    login, procesregisseur, buitenstaander, plan
+):
+    """Issue #15: a plan with 23 goals rendered 23 action forms (44% of the page's time). The
+    page links to the form; HTMX loads it into the goal, without JavaScript it is a page."""
+    from regie.models import AuditEntry
+
+    client = login(procesregisseur)
+    doel = plan.doelen.first()
+    page = client.get(reverse("plannen:plan", args=[plan.traject_id])).content.decode()
+    assert 'name="wat"' not in page
+    url = reverse("plannen:actie", args=[plan.traject_id, doel.pk])
+    assert f'hx-get="{url}"' in page and f'href="{url}"' in page
+
+    fragment = client.get(url, headers={"HX-Request": "true"})
+    assert 'name="wat"' in fragment.content.decode()
+    assert "<html" not in fragment.content.decode()
+    assert AuditEntry.objects.filter(
+        household_id=plan.traject.huishouden_id, detail=f"actieformulier doel {doel.pk}"
+    ).exists()
+    full = client.get(url).content.decode()
+    assert "<html" in full and 'name="wat"' in full and 'id="plan-mensen"' in full
+
+    assert login(buitenstaander).get(url).status_code == 404

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from huishoudens.selectors import betrokken_users
+from huishoudens.selectors import betrokken_users, get_traject_for_user
 from plannen.constants import ActieStatus, DoelBereikt
 from plannen.forms import (
     ActieForm,
@@ -20,7 +20,7 @@ from plannen.forms import (
     PlanTekstForm,
     VaststellenForm,
 )
-from plannen.models import Actie, Ondersteuningsplan, PlanPdf
+from plannen.models import Actie, Doel, Ondersteuningsplan, PlanPdf
 from plannen.selectors.plan import (
     bewind_zonder_toestemming,
     casusregisseurs_van,
@@ -61,7 +61,6 @@ def _plan_page(request, traject, plan, *, tekst_form=None, conflict=None, status
     else:
         audit.log(request, action=AuditActie.READ, obj=traject, detail="plan, nog niet gestart")
     mensen = _mensen(plan)
-    uitvoerders = _uitvoerders(traject)
     return render(
         request,
         "plannen/plan.html",
@@ -75,15 +74,7 @@ def _plan_page(request, traject, plan, *, tekst_form=None, conflict=None, status
             "kz_form": KrachtZorgForm(auto_id="kz-%s"),
             "hulp_form": EerdereHulpForm(auto_id="hulp-%s"),
             "doel_form": DoelForm(auto_id="doel-%s"),
-            "doelen": [
-                (
-                    doel,
-                    ActieForm(
-                        mensen=mensen, uitvoerders=uitvoerders, auto_id=f"actie-{doel.pk}-%s"
-                    ),
-                )
-                for doel in plan_rijen(plan, "doelen")
-            ],
+            "doelen": plan_rijen(plan, "doelen"),
             "krachten_zorgen": plan_rijen(plan, "krachten_zorgen"),
             "eerdere_hulp": plan_rijen(plan, "eerdere_hulp"),
             "mensen": mensen,
@@ -94,7 +85,10 @@ def _plan_page(request, traject, plan, *, tekst_form=None, conflict=None, status
             "casusregisseurs": casusregisseurs_van(traject),
             "actie_status_keuzes": ActieStatus.choices,
             "kwaliteit": quality_issues(plan),
-            "versies": plan.versies.select_related("vastgesteld_door") if plan.pk else [],
+            # The list shows number, meeting and date: never each version's whole snapshot.
+            "versies": plan.versies.defer("inhoud").select_related("vastgesteld_door")
+            if plan.pk
+            else [],
             "bereikt_keuzes": DoelBereikt.choices,
         },
         status=status,
@@ -189,8 +183,13 @@ def doel_new(request, pk):
 
 
 @case_roles_only
-@require_POST
+@require_http_methods(["GET", "POST"])
 def actie_new(request, pk, doel_pk):
+    """POST adds an action to a goal; GET shows the form, as a fragment the plan page loads
+    into the goal (HTMX) or as a page of its own without JavaScript (issue #15)."""
+    if request.method == "GET":
+        return _actie_form(request, pk, doel_pk)
+
     def add(plan, data):
         doel = get_object_or_404(plan.doelen, pk=doel_pk)
         return plan_services.actie_add(doel=doel, door=request.user, **data)
@@ -202,6 +201,25 @@ def actie_new(request, pk, doel_pk):
         add,
         f"doel-{doel_pk}",
         form_kwargs=lambda traject: {"uitvoerders": _uitvoerders(traject)},
+    )
+
+
+def _actie_form(request, pk, doel_pk):
+    traject = get_traject_for_user(request, pk)
+    doel = get_object_or_404(Doel.objects.select_related("plan"), plan__traject=traject, pk=doel_pk)
+    plan = doel.plan
+    audit.log(request, action=AuditActie.READ, obj=plan, detail=f"actieformulier doel {doel.pk}")
+    mensen = _mensen(plan)
+    form = ActieForm(
+        mensen=mensen, uitvoerders=_uitvoerders(traject), auto_id=f"actie-{doel.pk}-%s"
+    )
+    # Keyboard and screen-reader users land in the form that just opened.
+    form.fields["wat"].widget.attrs["autofocus"] = True
+    return render_htmx(
+        request,
+        "plannen/actie_form.html",
+        "plannen/_actie_form.html",
+        {"traject": traject, "doel": doel, "form": form, "mensen": mensen},
     )
 
 
