@@ -158,6 +158,64 @@ def test_safety_flags_at_aanmelding_lead_into_a_dossier(procesregisseur, login):
     assert reverse("meldcode:nieuw", args=[traject.pk]) + "?aanleiding=aanmelding" in html
 
 
+def _aanmelding_met_zorgen(procesregisseur):
+    """A traject registered as the aanmelding page does: with its safety flag, its signal."""
+    from tests.factories import GezinslidFactory, HuishoudenFactory, _betrokkene
+
+    huishouden = HuishoudenFactory(aangemaakt_door=procesregisseur)
+    GezinslidFactory(huishouden=huishouden, voornaam="Daan")
+    traject = traject_services.aanmelding_create(
+        huishouden=huishouden,
+        door=procesregisseur,
+        vraag="Geweld bij het wisselen van de kinderen.",
+        melder_naam="Huisarts",
+        zorgen_veiligheid=True,
+    )
+    _betrokkene(traject, procesregisseur, "procesregisseur")
+    return traject
+
+
+def _open_from_the_aanmelding_check(client, traject, eigenaar):
+    url = reverse("meldcode:nieuw", args=[traject.pk]) + "?aanleiding=aanmelding"
+    lid = traject.huishouden.leden.get()
+    client.post(url, {"leden": [lid.pk], "eigenaar": eigenaar.pk, "weeg_interval_dagen": 28})
+    return traject.meldcode_dossiers.latest("pk")
+
+
+def test_a_dossier_from_the_aanmelding_check_closes_the_aanmeldings_signal(procesregisseur, login):
+    """Issue #12 (found by the whole-household browser journey): the dossier the traject
+    page asks for after an aanmelding with onveiligheid did not follow the signal that
+    aanmelding opened, so closing the dossier left the signal open and the traject could
+    never be closed (002 fase 6b step 8: not while safety signals remain)."""
+    traject = _aanmelding_met_zorgen(procesregisseur)
+    (signaal,) = traject.signalen.all()
+    dossier = _open_from_the_aanmelding_check(login(procesregisseur), traject, procesregisseur)
+    assert (dossier.aanleiding, dossier.signaal) == (Aanleiding.AANMELDING, signaal)
+
+    services.dossier_close(
+        dossier=dossier, door=procesregisseur, reden=Sluitreden.GESTOPT, toelichting="Verklaard."
+    )
+    signaal.refresh_from_db()
+    assert signaal.afgesloten_op is not None
+    _at(traject, Fase.AFSLUITEN)
+    assert _close_6b(traject, procesregisseur).fase == Fase.GESLOTEN
+
+
+def test_a_dossier_from_the_aanmelding_check_leaves_other_signals_alone(procesregisseur, login):
+    """Only the aanmelding's own signal, open and not yet followed by a dossier: a signal
+    reported later is opened from its own link (?signaal=), and one already closed or
+    followed stays as it is (issue #12)."""
+    traject = _aanmelding_met_zorgen(procesregisseur)
+    eerste = traject.signalen.get()
+    eerdere = services.dossier_open(
+        traject=traject, door=procesregisseur, aanleiding=Aanleiding.SIGNAAL, signaal=eerste
+    )
+    traject_services.signaal_create(traject=traject, door=procesregisseur, omschrijving="Later")
+    dossier = _open_from_the_aanmelding_check(login(procesregisseur), traject, procesregisseur)
+    assert dossier.pk != eerdere.pk
+    assert dossier.signaal is None
+
+
 def test_an_open_signal_is_handled_through_a_dossier_not_free_text(traject, procesregisseur, login):
     signaal = traject_services.signaal_create(
         traject=traject, door=procesregisseur, omschrijving="Blauwe plekken"

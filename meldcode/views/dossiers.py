@@ -44,6 +44,23 @@ STAPPEN = {
 # --- opening ------------------------------------------------------------------------
 
 
+def _aanmelding_signaal(traject):
+    """The signal the aanmelding's safety check opened, while it is open and no dossier
+    follows it yet; None otherwise.
+
+    A dossier opened "vanuit de veiligheidscheck bij de aanmelding" follows that signal, so
+    closing the dossier closes it, as for a dossier opened from a signal: without it the
+    signal stayed open and the traject could never close (issue #12; 002 fase 6b step 8).
+    `huishoudens.services.aanmelding_create` writes the signal with the traject, so it is
+    the traject's first one; a signal reported later has its own link (?signaal=)."""
+    if not traject.veiligheid:
+        return None
+    eerste = traject.signalen.order_by("gemeld_op", "pk").first()
+    if eerste is None or eerste.afgesloten_op is not None or eerste.meldcode_dossiers.exists():
+        return None
+    return eerste
+
+
 @case_roles_only
 @require_http_methods(["GET", "POST"])
 def dossier_new(request, traject_pk):
@@ -61,6 +78,7 @@ def dossier_new(request, traject_pk):
         aanleiding = Aanleiding.SIGNAAL
     elif request.GET.get("aanleiding") == Aanleiding.AANMELDING:
         aanleiding = Aanleiding.AANMELDING
+        signaal = _aanmelding_signaal(traject)
     regisseur_ids = traject.betrokkenen.actief().values("user_id")
     regisseurs = User.objects.filter(pk__in=regisseur_ids, is_active=True).order_by("first_name")
     form = forms.DossierOpenForm(
