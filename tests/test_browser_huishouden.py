@@ -136,16 +136,20 @@ def toestemming_vastleggen(
     expect(page.locator(".messages")).to_have_text("Opgeslagen.")
 
 
-def score_invullen(
-    page: Page, *, overleg: str, datum: datetime.date, naam: str, cijfer: int, toelichting: str
-) -> None:
+def kies_overleg(select, soort: str) -> None:
+    """Choose the traject's meeting of this kind in a meeting select (issue #12: a choice of
+    the traject's meetings, labelled "Startoverleg, 3 december 2026 (gehouden)")."""
+    waarde = select.locator("option", has_text=f"{soort}, ").first.get_attribute("value")
+    select.select_option(value=waarde)
+
+
+def score_invullen(page: Page, *, overleg: str, naam: str, cijfer: int, toelichting: str) -> None:
     """One answer to the schaalvraag on the Veiligheidsplan page. The one place that knows
-    the score form (the meeting is free text on this branch)."""
+    the score form; the date is the chosen meeting's."""
     schaalvraag = page.get_by_role("region", name="Schaalvraag")
     schaalvraag.locator("summary", has_text="Cijfer toevoegen").click()
     # Whole labels: the chart's description also speaks of "cijfers" and "overleggen".
-    schaalvraag.get_by_label(hele_label("Overleg")).fill(overleg)
-    schaalvraag.get_by_label(hele_label("Datum")).fill(datum.isoformat())
+    kies_overleg(schaalvraag.get_by_label("In welk overleg?"), overleg)
     schaalvraag.get_by_label(hele_label("Naam")).fill(naam)
     schaalvraag.get_by_label(hele_label("Cijfer")).fill(str(cijfer))
     schaalvraag.get_by_label(hele_label("Toelichting")).fill(toelichting)
@@ -439,7 +443,6 @@ def test_a_household_from_aanmelding_to_closing(browser_page, base_url, werkproc
         score_invullen(
             page,
             overleg="Startoverleg",
-            datum=start_datum,
             naam=naam,
             cijfer=cijfer,
             toelichting="Het wisselen gaat nog steeds mis.",
@@ -457,14 +460,14 @@ def test_a_household_from_aanmelding_to_closing(browser_page, base_url, werkproc
     expect(page.locator(".messages")).to_have_text("Het plan is opgeslagen.")
     doelen = page.get_by_role("region", name="Doelen en acties")
     expect(doelen).to_contain_text(
-        "Mark Visser en Eva de Wit houden zich aan de veiligheidsafspraken"
+        "Mark Visser en Eva de Wit, houden ons aan de veiligheidsafspraken"
     )
     doelen.locator("summary", has_text="Doel toevoegen").click()
     doelen.get_by_label("Doel: wat wilt u/jij bereiken?").fill(DOEL)
     doelen.get_by_role("button", name="Doel toevoegen", exact=True).click()
     expect(page.locator(".messages")).to_have_text("Toegevoegd aan het plan.")
     doel = page.get_by_role("article", name=re.compile(f"^Doel 2: {DOEL}"))
-    doel.locator("summary", has_text="Actie toevoegen").click()
+    doel.get_by_role("link", name="Actie toevoegen bij doel 2").click()
     doel.get_by_label("Wat moet er gebeuren").fill(ACTIE)
     doel.get_by_label("Wie (gebruiker van Regie)").select_option(label="Karim El Amrani")
     doel.get_by_label("Wanneer (uiterlijk)").fill(
@@ -475,9 +478,7 @@ def test_a_household_from_aanmelding_to_closing(browser_page, base_url, werkproc
     expect(page.get_by_role("article", name=re.compile(f"^Doel 2: {DOEL}"))).to_contain_text(ACTIE)
     assert_no_axe_violations(page)
     vaststellen = page.get_by_role("region", name="Vaststellen in het overleg")
-    vaststellen.get_by_label("Vastgesteld in welk overleg?").fill(
-        f"Startoverleg {lang(start_datum)}"
-    )
+    kies_overleg(vaststellen.get_by_label("Vastgesteld in welk overleg?"), "Startoverleg")
     vaststellen.get_by_role("button", name="Plan vaststellen").click()
     expect(page.locator(".messages")).to_have_text("Versie 1 is vastgesteld.")
     expect(page.get_by_role("heading", level=1)).to_have_text(
@@ -516,7 +517,6 @@ def test_a_household_from_aanmelding_to_closing(browser_page, base_url, werkproc
         score_invullen(
             page,
             overleg="Voortgangsoverleg",
-            datum=VANDAAG,
             naam=naam,
             cijfer=cijfer,
             toelichting="Het wisselen bij oma gaat rustig.",
