@@ -282,6 +282,7 @@ class Generator:
             self.overleggen()
             self.escalaties()
             self.meldcode()
+            self.implementatieplannen()
         self.plan_versies()
         self.auditlog()
         return self.telling()
@@ -740,6 +741,43 @@ class Generator:
         )
         self.out(f"{len(veilig)} meldcodedossiers")
 
+    def implementatieplannen(self) -> None:
+        """The default checklist (001) as a plan for the region, every gemeente and every
+        organisation, made through the service as their owners make them, with about half
+        the items done."""
+        from implementatie.constants import ItemStatus
+        from implementatie.models import PlanItem, Sjabloon
+        from implementatie.scope import Niveau, Scope, van_gemeente, van_organisatie
+        from implementatie.services import plan_create
+
+        sjabloon = Sjabloon.objects.get(sleutel="001-implementatieplan-2025")
+        eigenaren = {
+            r: User.objects.filter(role_assignments__rol=r, organisatie__in=self.organisaties_)
+            .order_by("pk")
+            .first()
+            for r in (Rol.REGIOCOORDINATOR, Rol.AGENDAHOUDER)
+        }
+        aandacht = {
+            u.organisatie_id: u
+            for u in User.objects.filter(
+                role_assignments__rol=Rol.AANDACHTSFUNCTIONARIS,
+                organisatie__in=self.organisaties_,
+            )
+        }
+        scopes = [(Scope(Niveau.REGIO, self.regio.pk), eigenaren[Rol.REGIOCOORDINATOR])]
+        scopes += [(van_gemeente(g), eigenaren[Rol.AGENDAHOUDER]) for g in self.gemeenten]
+        scopes += [(van_organisatie(o), aandacht[o.pk]) for o in self.organisaties_]
+        for scope, door in scopes:
+            plan_create(sjabloon=sjabloon, scope=scope, door=door, jaar=self.peildatum.year)
+        items = list(
+            PlanItem.objects.filter(ronde__plan__regio_id=self.regio.pk).values_list(
+                "pk", flat=True
+            )
+        )
+        gereed = [pk for pk in items if self.rng.random() < 0.5]
+        PlanItem.objects.filter(pk__in=gereed).update(status=ItemStatus.GEREED)
+        self.out(f"{len(scopes)} implementatieplannen, {len(items)} items")
+
     def plan_versies(self) -> None:
         """0.6 versions per household, each the real snapshot of its plan (what a version
         page shows), one plan at a time as `plan_fix` does, in transactions of BATCH."""
@@ -884,6 +922,17 @@ def meetdoelen(*, huishoudens: int, seed: int) -> dict:
     def account(user):
         return {"email": user.email, "totp": totp_secret(user.email)}
 
+    from implementatie.models import Implementatieplan
+
+    org_plan = (
+        Implementatieplan.objects.filter(regio=regio, organisatie__isnull=False)
+        .order_by("pk")
+        .first()
+    )
+    aandacht = users.filter(
+        role_assignments__rol=Rol.AANDACHTSFUNCTIONARIS, organisatie_id=org_plan.organisatie_id
+    ).first()
+
     def rol(r):
         return account(users.filter(role_assignments__rol=r).order_by("pk").first())
 
@@ -904,7 +953,7 @@ def meetdoelen(*, huishoudens: int, seed: int) -> dict:
         "meldcode": {**account(dossier.eigenaar), "dossier": dossier.pk} if dossier else None,
         "privacyfunctionaris": rol(Rol.PRIVACYFUNCTIONARIS),
         "beheerder": rol(Rol.BEHEERDER),
-        "aandachtsfunctionaris": rol(Rol.AANDACHTSFUNCTIONARIS),
+        "aandachtsfunctionaris": {**account(aandacht), "implementatieplan": org_plan.pk},
         "regiocoordinator": rol(Rol.REGIOCOORDINATOR),
         "procesregisseurs": [
             account(u)

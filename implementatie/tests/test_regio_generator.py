@@ -21,6 +21,9 @@ PEILDATUM = datetime.date(2026, 11, 1)
 
 @pytest.fixture
 def regio(db, werkproces):
+    from tests.factories import checklists_geladen
+
+    checklists_geladen()
     return genereer(huishoudens=200, seed=7, peildatum=PEILDATUM)
 
 
@@ -44,6 +47,10 @@ def _proportions(regio):
     assert AuditEntry.objects.count() >= 200 * 40
     assert PlanVersie.objects.count() >= 0.4 * 200
     assert max(p.doelen.count() for p in Ondersteuningsplan.objects.all()) == GROTE_PLAN_DOELEN
+    from implementatie.models import Implementatieplan
+
+    # The region, its gemeenten (200 households: 2) and their 5 organisations each.
+    assert Implementatieplan.objects.count() == 1 + 2 + 10
 
 
 def _reused():

@@ -83,6 +83,17 @@ def pagina_s(d: dict) -> list[tuple[str, str, str]]:
         ),
         ("beheerder", "beheer: gebruikers", "/beheer/gebruikers/"),
     ]
+    a = d["aandachtsfunctionaris"]
+    pages += [
+        ("aandachtsfunctionaris", "monitoring (organisatie)", "/implementatie/monitoring/"),
+        (
+            "aandachtsfunctionaris",
+            "implementatieplan",
+            f"/implementatie/plannen/{a['implementatieplan']}/",
+        ),
+        ("regiocoordinator", "monitoring (regio)", "/implementatie/monitoring/"),
+        ("regiocoordinator", "overzicht regio (implementatie)", "/implementatie/overzicht/"),
+    ]
     if d.get("meldcode"):
         pages.append(
             ("meldcode", "meldcodedossier", f"/meldcode/dossiers/{d['meldcode']['dossier']}/")
