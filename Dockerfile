@@ -37,4 +37,4 @@ RUN SECRET_KEY=collectstatic-at-build-only python manage.py collectstatic --no-i
 RUN install -d /app/var/media /app/var/beat
 
 EXPOSE 8000
-CMD ["gunicorn", "--config=regie/gunicorn.conf.py", "regie.wsgi:application"]
+CMD ["gunicorn", "--config=regie/gunicorn_conf.py", "regie.wsgi:application"]

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The load benchmark of issue #15: scripts/bench.sh [HUISHOUDENS] (default 5000).
-# Starts the production-shaped stack on this machine (gunicorn with regie/gunicorn.conf.py,
+# Starts the production-shaped stack on this machine (gunicorn with regie/gunicorn_conf.py,
 # PostgreSQL, Redis, a Celery worker), generates the region once (kept in var/bench/N and
 # reused on the next run), and runs locust headless twice: every page alone (with the
 # floor, a minimal logged-in page, in the same run) and BENCH_GEBRUIKERS users (20) with
@@ -43,7 +43,7 @@ psql "$owner" -qc "VACUUM ANALYZE" >/dev/null
 # The application runs as regie_app, as in production.
 export DATABASE_URL=$DATABASE_APP_URL
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-GUNICORN_BIND=127.0.0.1:$port .venv/bin/gunicorn -c regie/gunicorn.conf.py regie.wsgi:application \
+GUNICORN_BIND=127.0.0.1:$port .venv/bin/gunicorn -c regie/gunicorn_conf.py regie.wsgi:application \
   >"$state/gunicorn.log" 2>&1 &
 web=$!
 .venv/bin/celery -A regie worker -c 1 -l warning >"$state/worker.log" 2>&1 &

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from implementatie import bronnen
 from implementatie.models import Sjabloon, SjabloonItem, Thema
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -204,7 +205,7 @@ def test_every_item_is_the_seeds_text_once_its_corrections_are_undone():
         pytest.skip(reason=NO_SEED)
     seeds = {k: _normaal((SEEDS / v).read_text(encoding="utf-8")) for k, v in SEED_FILES.items()}
     checked = 0
-    for pad in sorted(DATA.glob("*.json")):
+    for pad in bronnen.bestanden():
         data = json.loads(pad.read_text(encoding="utf-8"))
         seed = seeds[pad.name[:3]]
         for sjabloon in data["sjablonen"]:

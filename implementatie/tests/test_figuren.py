@@ -261,19 +261,33 @@ def test_overdue_actions_and_meetings_held_against_planned(regio_data):
 
 
 def test_gemeenten_and_organisations_come_from_the_plans_hook(regio_data):
-    figuur = figuren.inzet(regio_data["regio"], JAAR)
-    assert not figuur.beschikbaar
-
-    def bron(scope, periode):
-        return figuren.Inzet(gemeenten=2, gemeenten_met=1, organisaties=2, organisaties_met=2)
-
-    figuren.register_inzet_bron(bron)
+    geregistreerd = list(figuren.inzet_bronnen)  # the plans' own source (implementatie.apps)
+    for bron in geregistreerd:
+        figuren.inzet_bronnen.remove(bron)
     try:
+        figuur = figuren.inzet(regio_data["regio"], JAAR)
+        assert not figuur.beschikbaar
+
+        def bron(scope, periode):
+            return figuren.Inzet(gemeenten=2, gemeenten_met=1, organisaties=2, organisaties_met=2)
+
+        figuren.register_inzet_bron(bron)
         figuur = figuren.inzet(regio_data["regio"], JAAR)
         assert tekst(figuur, "Gemeenten") == ["1", "2", "50%"]
         assert tekst(figuur, "Organisaties") == ["2", "2", "100%"]
-    finally:
         figuren.inzet_bronnen.remove(bron)
+    finally:
+        for bron in geregistreerd:
+            figuren.register_inzet_bron(bron)
+
+
+def test_the_plans_feed_the_figure_and_without_plans_nobody_works_with_the_method(regio_data):
+    """The registered source is the plans' (implementatie.selectors.werkend_met_methode):
+    the region's gemeenten are counted, none works with 1G1P1R before it has a plan."""
+    figuur = figuren.inzet(regio_data["regio"], JAAR)
+    assert figuur.beschikbaar
+    werkt, totaal, _aandeel = tekst(figuur, "Gemeenten")
+    assert werkt == "0" and int(totaal) >= 1
 
 
 # --- The subtraction attack ------------------------------------------------------------------

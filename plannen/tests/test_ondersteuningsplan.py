@@ -277,17 +277,17 @@ def test_the_plan_page_loads_an_action_form_only_when_asked(
     client = login(procesregisseur)
     doel = plan.doelen.first()
     page = client.get(reverse("plannen:plan", args=[plan.traject_id])).content.decode()
-    assert 'name="wat"' not in page
+    assert f'id="actie-{doel.pk}-wat"' not in page
     url = reverse("plannen:actie", args=[plan.traject_id, doel.pk])
     assert f'hx-get="{url}"' in page and f'href="{url}"' in page
 
     fragment = client.get(url, headers={"HX-Request": "true"})
-    assert 'name="wat"' in fragment.content.decode()
+    assert f'id="actie-{doel.pk}-wat"' in fragment.content.decode()
     assert "<html" not in fragment.content.decode()
     assert AuditEntry.objects.filter(
         household_id=plan.traject.huishouden_id, detail=f"actieformulier doel {doel.pk}"
     ).exists()
     full = client.get(url).content.decode()
-    assert "<html" in full and 'name="wat"' in full and 'id="plan-mensen"' in full
+    assert "<html" in full and f'id="actie-{doel.pk}-wat"' in full and 'id="plan-mensen"' in full
 
     assert login(buitenstaander).get(url).status_code == 404

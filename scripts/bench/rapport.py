@@ -89,7 +89,7 @@ def main(run: str, huishoudens: str, gebruikers: str) -> None:
     sectie = (
         f"<!-- bench {huishoudens} -->\n## {int(huishoudens):,} huishoudens".replace(",", ".")
         + f"\n\nGemeten op {datetime.date.today():%d-%m-%Y}, {machine()}; "
-        f"`scripts/bench.sh {huishoudens}` (gunicorn met regie/gunicorn.conf.py, PostgreSQL, "
+        f"`scripts/bench.sh {huishoudens}` (gunicorn met regie/gunicorn_conf.py, PostgreSQL, "
         f"Redis, één Celery-worker op dezelfde machine; de belasting komt van locust op "
         f"dezelfde machine).\n\n{tabel}\n"
         + (f"\nNiet gehaald: {', '.join(missed)}.\n" if missed else "\nAlle doelen gehaald.\n")

@@ -1,4 +1,4 @@
-"""Gunicorn settings that fit the machine (issue #15): `gunicorn -c regie/gunicorn.conf.py
+"""Gunicorn settings that fit the machine (issue #15): `gunicorn -c regie/gunicorn_conf.py
 regie.wsgi:application`. Every value can be overridden by the usual GUNICORN_CMD_ARGS or
 a command-line flag.
 
