@@ -872,7 +872,7 @@ def meetdoelen(*, huishoudens: int, seed: int) -> dict:
     """Who and what a load test opens in a generated region: per page an account and the
     ids, chosen as the issue measured them (the busiest procesregisseur, the largest plan,
     the manager with most escalations...)."""
-    from django.db.models import Count, Q
+    from django.db.models import Count, F, Q
 
     regio = Regio.objects.get(naam=regio_naam(huishoudens, seed))
     users = User.objects.filter(organisatie__gemeente__regio=regio)
@@ -915,8 +915,16 @@ def meetdoelen(*, huishoudens: int, seed: int) -> dict:
         .first()
     )
     casus = User.objects.get(pk=meeste_acties["wie_user"])
+    # A dossier its owner still sees: an open traject where the owner is a regisseur today.
     dossier = (
-        Dossier.objects.filter(traject__huishouden__gemeente__regio=regio).order_by("pk").first()
+        Dossier.objects.filter(
+            traject__huishouden__gemeente__regio=regio,
+            traject__betrokkenen__user=F("eigenaar"),
+            traject__betrokkenen__tot__isnull=True,
+        )
+        .exclude(traject__fase=Fase.GESLOTEN)
+        .order_by("pk")
+        .first()
     )
 
     def account(user):

@@ -100,7 +100,11 @@ class Traject(models.Model):
         """Today's regisseurs with their accounts, read once per traject object: the access
         rules, the page and its panels all ask (issue #15: the traject page read them five
         times). A service that changes them calls `betrokkenen_gewijzigd()`."""
-        return list(self.betrokkenen.actief().select_related("user"))
+        return list(
+            self.betrokkenen.actief()
+            .select_related("user__organisatie")
+            .order_by("rol", "vanaf", "pk")
+        )
 
     def betrokkenen_gewijzigd(self) -> None:
         self.__dict__.pop("actieve_betrokkenen", None)

@@ -126,12 +126,8 @@ def advies_wijkt_af(traject, nummer: int, advies: rules.Advies | None) -> bool:
 
 
 def actieve_regisseurs(traject) -> list[TrajectBetrokkene]:
-    return list(
-        TrajectBetrokkene.objects.actief()
-        .filter(traject=traject)
-        .select_related("user__organisatie")
-        .order_by("rol", "vanaf", "pk")
-    )
+    """Today's regisseurs with their organisations, by role (read once per traject object)."""
+    return traject.actieve_betrokkenen
 
 
 def namen_op_kaart(traject, nummer: int, regisseurs) -> list[tuple[str, list[KaartInvulling]]]:

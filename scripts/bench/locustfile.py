@@ -13,6 +13,7 @@ account signs in with password and TOTP, as in production.
 import json
 import os
 import re
+import time
 from pathlib import Path
 
 import pyotp
@@ -48,12 +49,21 @@ def aanmelden(session: HttpSession, account: dict) -> None:
         {"csrfmiddlewaretoken": token, "login": account["email"], "password": DOELEN["wachtwoord"]},
         name="(aanmelden)",
     )
-    token = CSRF.search(response.text).group(1)
-    response = session.post(
-        "/account/2fa/authenticate/",
-        {"csrfmiddlewaretoken": token, "code": pyotp.TOTP(account["totp"]).now()},
-        name="(aanmelden)",
-    )
+    totp = pyotp.TOTP(account["totp"])
+    for _poging in range(2):
+        # allauth accepts only the current window's code, once: a code typed near the end of
+        # its window, or one already used, fails; wait for the next window and try again.
+        if totp.interval - time.time() % totp.interval < 3:
+            time.sleep(4)
+        token = CSRF.search(response.text).group(1)
+        response = session.post(
+            "/account/2fa/authenticate/",
+            {"csrfmiddlewaretoken": token, "code": totp.now()},
+            name="(aanmelden)",
+        )
+        if "/account/" not in response.url:
+            return
+        time.sleep(totp.interval - time.time() % totp.interval + 0.5)
     if "/account/" in response.url:
         raise RuntimeError(f"aanmelden mislukt voor {account['email']}: {response.url}")
 
