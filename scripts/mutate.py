@@ -480,6 +480,8 @@ class ForkRunner:
                     apply_in_memory(mutant["name"], mutant["path"], mutant["source"].encode())
                     session.config.pluginmanager.register(report, "mutant-report")
                     failed = report.failed
+                    # Leave the warm-up test's module, keeping the session (the database).
+                    session._setupstate.teardown_exact(tests[0])
                     code = 0
                     for i, item in enumerate(tests):
                         following = tests[i + 1] if i + 1 < len(tests) else item
