@@ -11,7 +11,8 @@ tests do not notice "survives": either a test is missing, or the change is equiv
 Which tests cover a line: one coverage run per invocation with `--cov-context=test` over
 the modules' test paths. A module-level statement (a rule table) runs at import, outside
 any test, so its mutants run the tests that cover the lines of the functions using the
-names it defines (transitively through other module-level names).
+names it defines (transitively through other module-level names); the same for a function
+no test reaches because it only runs at import (`rules._rij`, building the tables).
 
     make mutate                                   # every module below (services started)
     make mutate ARGS="--module regiekaart/rules.py"
@@ -79,7 +80,7 @@ class Mutant:
     end: tuple[int, int]
     replacement: str
     toplevel: bool  # in a module-level statement (runs at import)
-    names: set[str] = field(default_factory=set)  # names that statement defines
+    names: set[str] = field(default_factory=set)  # names its top-level statement defines
     outcome: str = ""
     tests: int = 0
 
@@ -168,7 +169,7 @@ def generate(module: str) -> list[Mutant]:
                 end=(span.end_lineno, span.end_col_offset),
                 replacement=replacement,
                 toplevel=toplevel,
-                names=_defined_names(stmt) if toplevel else set(),
+                names=_defined_names(stmt),
             )
         )
 
@@ -324,7 +325,9 @@ def _functions_using(module: str, names: set[str]) -> set[int]:
 def tests_for(mutant: Mutant, coverage: dict[int, set[str]]) -> set[str]:
     lines = set(range(mutant.lineno, mutant.end_lineno + 1))
     tests = {t for line in lines for t in coverage.get(line, ())}
-    if mutant.toplevel:
+    # Module-level code, or a function only run at import (a helper building a rule table):
+    # the tests of the functions that read what it defines.
+    if mutant.toplevel or not tests:
         tests |= {
             t
             for line in _functions_using(mutant.module, mutant.names)
@@ -504,7 +507,7 @@ class ForkRunner:
                 if done:
                     rc = os.waitstatus_to_exitcode(status)
                     break
-                if time.monotonic() - started > self.timeout:
+                if time.monotonic() - started > mutant.get("timeout", self.timeout):
                     os.kill(pid, signal.SIGKILL)
                     os.waitpid(pid, 0)
                     rc = -1
@@ -517,9 +520,12 @@ class ForkRunner:
         return True
 
 
-def run_forked(jobs: list[tuple[Mutant, list[str]]], workdir: Path, timeout: float) -> list[str]:
+def run_forked(
+    jobs: list[tuple[Mutant, list[str]]], workdir: Path, timeout: float, durations: dict
+) -> list[str]:
     plan = []
     for mutant, tests in jobs:
+        # An endless loop is killed: a few times what its tests took without the mutant.
         path = ROOT / mutant.module
         plan.append(
             {
@@ -527,6 +533,7 @@ def run_forked(jobs: list[tuple[Mutant, list[str]]], workdir: Path, timeout: flo
                 "path": str(path),
                 "source": mutated_source(mutant, path.read_bytes()).decode(),
                 "tests": tests,
+                "timeout": min(timeout, 10 + 5 * sum(durations.get(t, 1) for t in tests)),
             }
         )
     (workdir / "plan.json").write_text(json.dumps(plan))
@@ -622,7 +629,7 @@ def main(argv: list[str] | None = None) -> int:
                     jobs.append((m, tests))
             if jobs:
                 for (m, _t), outcome in zip(
-                    jobs, run_forked(jobs, Path(tmp), args.timeout), strict=True
+                    jobs, run_forked(jobs, Path(tmp), args.timeout, durations), strict=True
                 ):
                     m.outcome = outcome
             for m in ms:

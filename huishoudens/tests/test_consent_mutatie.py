@@ -81,3 +81,36 @@ def test_the_financial_line_counts_only_when_asked(procesregisseur):
     assert not consent_complete(lid, OP, financien=True)
     _record(lid, procesregisseur, GEGEVEN, dag=4, toestemmer=Toestemmer.BEWINDVOERDER)
     assert consent_complete(lid, OP, financien=True)
+
+
+def test_with_a_prefetch_in_another_order_the_latest_still_wins(volwassene, procesregisseur):
+    """consent_states uses prefetched records as given; it sorts them itself by date, then by
+    when they were entered (a caller's prefetch may order them otherwise)."""
+    from django.db.models import Prefetch
+
+    from huishoudens.models import Gezinslid
+
+    _record(volwassene, procesregisseur, GEGEVEN, dag=7)
+    laatste = _record(volwassene, procesregisseur, INGETROKKEN, dag=7)
+    oudste_eerst = Toestemming.objects.order_by("vastgelegd_op", "pk")
+    lid = Gezinslid.objects.prefetch_related(Prefetch("toestemmingen", oudste_eerst)).get(
+        pk=volwassene.pk
+    )
+    (state,) = consent_states(lid, OP)
+    assert state.record == laatste
+
+
+def test_the_parties_are_named_first_and_second_parent_with_two_parents():
+    """002 ch. 7 "Ouders behouden samen het gezag": with "Beide ouders" the page names the
+    first and the second parent; otherwise the party's own name."""
+    from huishoudens.consent import consenter_label
+    from huishoudens.models import Gezinslid
+
+    beide = Gezinslid(gezag="beide_ouders")
+    een = Gezinslid(gezag="moeder")
+    assert consenter_label(beide, Toestemmer.GEZAGHEBBENDE) == "Eerste ouder met gezag"
+    assert consenter_label(beide, Toestemmer.GEZAGHEBBENDE_2) == "Tweede ouder met gezag"
+    assert consenter_label(beide, Toestemmer.BETROKKENE) == "De persoon zelf"
+    assert consenter_label(een, Toestemmer.GEZAGHEBBENDE) == (
+        "Ouder met gezag / wettelijk vertegenwoordiger"
+    )

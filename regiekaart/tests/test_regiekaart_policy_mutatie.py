@@ -143,3 +143,10 @@ def test_the_escalation_page_shows_the_afschalen_p_and_visieverschil_rows(
     for code in codes:
         tekst = SEED_TEKSTEN[code, 3]
         assert tekst.replace("\n", "<br>") in html, code
+
+
+def test_an_anonymous_visitor_decides_nothing(traject):
+    from django.contrib.auth.models import AnonymousUser
+
+    assert may_escalate(AnonymousUser(), traject) is False
+    assert may_escalate_now(AnonymousUser(), traject) is False
