@@ -150,3 +150,11 @@ def test_an_anonymous_visitor_decides_nothing(traject):
 
     assert may_escalate(AnonymousUser(), traject) is False
     assert may_escalate_now(AnonymousUser(), traject) is False
+
+
+def test_a_regisseur_has_no_manager_scope(opschaling, procesregisseur):
+    """The escalation has the regisseur's organisation; a regisseur of that organisation,
+    acting as regisseur, still sees none of the manager's escalations."""
+    petra = _als(procesregisseur, Rol.PROCESREGISSEUR)
+    assert opschaling.organisatie_id == petra.organisatie_id
+    assert not Opschaling.objects.filter(manager_scope(petra)).exists()

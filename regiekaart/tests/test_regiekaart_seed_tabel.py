@@ -402,3 +402,12 @@ def test_several_profiles_meet_what_one_of_them_meets():
     assert not voldoet({"proces_a", "casus_b"}, "proces_b")
     assert voldoet(set(), "")
     assert voldoet({"casus_a"}, "")
+
+
+def test_the_bounds_without_any_row():
+    """lo is 1 and hi is 5 when no row holds (rules' docstring: "1 if none", "5 if none")."""
+    from regiekaart.rules import afschaal_grens, opschaal_grens
+
+    assert opschaal_grens(frozenset()) == 1
+    assert afschaal_grens(frozenset("DZBOKE")) == 5
+    assert (opschaal_grens(frozenset("DZBOKE")), afschaal_grens(frozenset())) == (5, 1)
