@@ -158,3 +158,11 @@ def test_a_regisseur_has_no_manager_scope(opschaling, procesregisseur):
     petra = _als(procesregisseur, Rol.PROCESREGISSEUR)
     assert opschaling.organisatie_id == petra.organisatie_id
     assert not Opschaling.objects.filter(manager_scope(petra)).exists()
+
+
+def test_the_regisseurs_own_manager_is_notified(opschaling, org_b):
+    eigen = UserFactory(organisatie=org_b, rollen=[Rol.MANAGER])
+    opschaling.manager_id = eigen.pk
+    assert eigen in list(managers_for(opschaling))
+    opschaling.organisatie_id = opschaling.gemeente_id = None
+    assert list(managers_for(opschaling)) == [eigen]
