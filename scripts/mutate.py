@@ -395,6 +395,10 @@ def _codes(code, out: dict) -> dict:
     return out
 
 
+class MutantImportError(Exception):
+    """The mutated module raises when it is executed (a mutant of a rule table)."""
+
+
 def apply_in_memory(module_name: str, path: str, source: bytes) -> None:
     import gc
     import importlib
@@ -404,10 +408,14 @@ def apply_in_memory(module_name: str, path: str, source: bytes) -> None:
     new_code = compile(source, path, "exec")
     namespace = {k: module.__dict__[k] for k in ("__name__", "__file__", "__package__", "__spec__")}
     namespace["__builtins__"] = module.__dict__["__builtins__"]
-    exec(new_code, namespace)  # noqa: S102 (our own module, mutated)
+    try:
+        exec(new_code, namespace)  # noqa: S102 (our own module, mutated)
+    except Exception as error:
+        raise MutantImportError(error) from error
     codes = _codes(new_code, {})
     for obj in gc.get_objects():
-        if isinstance(obj, types.FunctionType) and obj.__code__.co_filename == path:
+        # type(), not isinstance(): isinstance reads __class__, which evaluates lazy objects.
+        if type(obj) is types.FunctionType and obj.__code__.co_filename == path:
             new = codes.get(obj.__code__.co_qualname)
             if new is not None and new is not obj.__code__:
                 with contextlib.suppress(ValueError):  # another closure: left as it is
@@ -474,13 +482,20 @@ class ForkRunner:
             tests = [items[t] for t in mutant["tests"] if t in items]
             pid = os.fork()
             if pid == 0:  # the child: apply, run, report by exit code
-                code = 3
+                code = 4  # the tester itself failed: "error", never counted as killed
                 report = FailureReport()
                 try:
                     devnull = os.open(os.devnull, os.O_WRONLY)
                     os.dup2(devnull, 1)
                     os.dup2(devnull, 2)
-                    apply_in_memory(mutant["name"], mutant["path"], mutant["source"].encode())
+                    try:
+                        apply_in_memory(mutant["name"], mutant["path"], mutant["source"].encode())
+                    except MutantImportError:  # the mutated module cannot load: killed
+                        import traceback
+
+                        report.failed.append(traceback.format_exc())
+                        code = 2
+                        raise
                     session.config.pluginmanager.register(report, "mutant-report")
                     failed = report.failed
                     # Leave the warm-up test's module, keeping the session (the database).
@@ -492,13 +507,14 @@ class ForkRunner:
                         if failed:
                             code = 1
                             break
-                except BaseException:  # noqa: BLE001 (a mutant that breaks the module is killed)
+                except BaseException:  # noqa: BLE001
                     import traceback
 
                     report.failed.append(traceback.format_exc())
-                    code = 2
+                    code = 2 if code == 2 else 4
                 finally:
-                    log = self.results.parent / f"mutant-{number}.log"
+                    stem = mutant["name"].replace(".", "-")
+                    log = self.results.parent / f"{stem}-mutant-{number}.log"
                     log.write_text("\n".join(report.failed[:1]))
                     os._exit(code)
             started = time.monotonic()
@@ -513,7 +529,7 @@ class ForkRunner:
                     rc = -1
                     break
                 time.sleep(0.02)
-            outcome = {0: "survived", -1: "killed (timeout)"}.get(rc, "killed")
+            outcome = {0: "survived", -1: "killed (timeout)", 4: "error"}.get(rc, "killed")
             outcomes.append(outcome)
             print(f"\n[{number}/{len(self.plan)}] {outcome}", flush=True)
         self.results.write_text(json.dumps(outcomes))
