@@ -7,6 +7,7 @@ import io
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from pypdf import PdfReader
 
 from meldcode import services
@@ -196,7 +197,7 @@ def test_another_casusregisseur_sees_only_that_it_exists(login, collega, meldcod
     response = login(collega).get(_url("dossier", dossier.pk))
     page = response.content.decode()
     assert response.status_code == 200
-    assert "Karim" in page and dossier.geopend_op.strftime("%d-%m-%Y") in page
+    assert "Karim" in page and timezone.localtime(dossier.geopend_op).strftime("%d-%m-%Y") in page
     assert MARKER not in page and "Kindermishandeling" not in page
     assert AuditEntry.objects.filter(
         user_id=collega.pk, outcome=AuditUitkomst.DENIED, object_id=str(dossier.pk)
