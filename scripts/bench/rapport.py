@@ -62,7 +62,8 @@ def table(run: Path, gebruikers: int) -> tuple[str, list[str]]:
         goal = (
             "-" if name == VLOER else ("p95 ≤ 300 ms" if overzicht else "≤ 3x vloer, p95 ≤ 150 ms")
         )
-        ok = (
+        gemeten = int(b.get("Request Count", 0) or 0) > 0
+        ok = gemeten and (
             name == VLOER
             or (overzicht and p95_load <= 300)
             or (not overzicht and ratio <= 3 and p95_load <= 150)
@@ -74,7 +75,7 @@ def table(run: Path, gebruikers: int) -> tuple[str, list[str]]:
             f"| {name} | {ms(a, '50%'):.0f} | {ms(a, '95%'):.0f} | {ratio:.1f}x "
             f"| {ms(b, '50%'):.0f} | {p95_load:.0f} | {ms(b, '99%'):.0f} "
             f"| {float(b.get('Requests/s', 0) or 0):.1f} | {fouten} | {goal} | "
-            f"{'ja' if ok and not fouten else '**nee**'} |"
+            f"{('ja' if ok and not fouten else '**nee**') if gemeten else 'niet gemeten'} |"
         )
     header = (
         f"| pagina | alleen p50 (ms) | alleen p95 | p50 / vloer | {gebruikers} gebr. p50 "
