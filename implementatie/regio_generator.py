@@ -43,6 +43,10 @@ from huishoudens.models import (
     Traject,
     TrajectBetrokkene,
 )
+from implementatie.constants import ItemStatus
+from implementatie.models import PlanItem, Sjabloon
+from implementatie.scope import Niveau, Scope, van_gemeente, van_organisatie
+from implementatie.services import plan_create
 from meldcode.constants import Aanleiding
 from meldcode.models import Dossier
 from plannen.constants import ActieStatus
@@ -74,129 +78,12 @@ from regie.models.audit import CHAINED_FIELDS, chain_digest, chain_lock
 from regiekaart.constants import Richting
 from regiekaart.models import Beoordeling, Opschaling, TrajectNiveau
 
+from .regio_namen import ACHTERNAMEN, GEMEENTEN, STRATEN, VOORNAMEN
+
 WACHTWOORD = "regio-meten-2026"
 BATCH = 2000
 GROTE_PLAN_DOELEN = 23
 
-VOORNAMEN = (
-    "Anna",
-    "Bram",
-    "Chantal",
-    "Daan",
-    "Emma",
-    "Fatima",
-    "Gijs",
-    "Hanna",
-    "Ilse",
-    "Jan",
-    "Kees",
-    "Lotte",
-    "Mohammed",
-    "Noor",
-    "Olga",
-    "Pieter",
-    "Quinten",
-    "Rosa",
-    "Sven",
-    "Tess",
-    "Umut",
-    "Vera",
-    "Willem",
-    "Yara",
-    "Zeynep",
-    "Ahmed",
-    "Bas",
-    "Celine",
-    "Dirk",
-    "Eva",
-    "Floor",
-    "Hugo",
-    "Iris",
-    "Joost",
-    "Karin",
-    "Lars",
-    "Mila",
-    "Niels",
-    "Priya",
-    "Ruben",
-    "Sanne",
-    "Thijs",
-    "Wendy",
-    "Youssef",
-    "Zoë",
-)
-ACHTERNAMEN = (
-    "Jansen",
-    "de Vries",
-    "van den Berg",
-    "Bakker",
-    "Visser",
-    "Smit",
-    "Meijer",
-    "de Boer",
-    "Mulder",
-    "de Groot",
-    "Bos",
-    "Vos",
-    "Peters",
-    "Hendriks",
-    "van Leeuwen",
-    "Dekker",
-    "Brouwer",
-    "de Wit",
-    "Dijkstra",
-    "Smits",
-    "de Graaf",
-    "van der Meer",
-    "Kok",
-    "Jacobs",
-    "de Haan",
-    "Vermeulen",
-    "van den Heuvel",
-    "van der Veen",
-    "van Dijk",
-    "Yilmaz",
-    "El Amrani",
-    "Kaya",
-    "Bouzid",
-    "Öztürk",
-    "Schouten",
-    "Willems",
-    "Hoekstra",
-    "Koster",
-    "Prins",
-)
-STRATEN = (
-    "Kerkstraat",
-    "Dorpsstraat",
-    "Molenweg",
-    "Schoolstraat",
-    "Stationsweg",
-    "Julianastraat",
-    "Beukenlaan",
-)
-GEMEENTEN = (
-    "Gouda",
-    "Alphen",
-    "Bodegraven",
-    "Waddinxveen",
-    "Krimpen",
-    "Zuidplas",
-    "Woerden",
-    "Oudewater",
-    "Montfoort",
-    "Lopik",
-    "Nieuwkoop",
-    "Kaag",
-    "Teylingen",
-    "Leiden",
-    "Katwijk",
-    "Noordwijk",
-    "Hillegom",
-    "Lisse",
-    "Voorschoten",
-    "Zoeterwoude",
-)
 OPEN_FASEN = [f for f in Fase if f != Fase.GESLOTEN]
 ORG_SOORTEN = [
     OrganisatieSoort.LOKAAL_TEAM,
@@ -745,11 +632,6 @@ class Generator:
         """The default checklist (001) as a plan for the region, every gemeente and every
         organisation, made through the service as their owners make them, with about half
         the items done."""
-        from implementatie.constants import ItemStatus
-        from implementatie.models import PlanItem, Sjabloon
-        from implementatie.scope import Niveau, Scope, van_gemeente, van_organisatie
-        from implementatie.services import plan_create
-
         sjabloon = Sjabloon.objects.get(sleutel="001-implementatieplan-2025")
         eigenaren = {
             r: User.objects.filter(role_assignments__rol=r, organisatie__in=self.organisaties_)
@@ -866,105 +748,3 @@ def genereer(*, huishoudens: int, seed: int, peildatum: datetime.date | None = N
         out=out,
     )
     return generator.run()
-
-
-def meetdoelen(*, huishoudens: int, seed: int) -> dict:
-    """Who and what a load test opens in a generated region: per page an account and the
-    ids, chosen as the issue measured them (the busiest procesregisseur, the largest plan,
-    the manager with most escalations...)."""
-    from django.db.models import Count, F, Q
-
-    regio = Regio.objects.get(naam=regio_naam(huishoudens, seed))
-    users = User.objects.filter(organisatie__gemeente__regio=regio)
-    actief = Q(trajectrollen__tot__isnull=True) & ~Q(trajectrollen__traject__fase=Fase.GESLOTEN)
-    proces = (
-        users.filter(role_assignments__rol=Rol.PROCESREGISSEUR)
-        .annotate(n=Count("trajectrollen", filter=actief))
-        .order_by("-n", "pk")
-        .first()
-    )
-    groot = (
-        Ondersteuningsplan.objects.filter(traject__huishouden__gemeente__regio=regio)
-        .annotate(n=Count("doelen"))
-        .order_by("-n", "pk")
-        .first()
-    )
-    groot_proces = TrajectBetrokkene.objects.filter(
-        traject=groot.traject, rol=TrajectRol.PROCESREGISSEUR, tot__isnull=True
-    ).first()
-    traject = (
-        Traject.objects.filter(betrokkenen__user=proces, betrokkenen__tot__isnull=True)
-        .exclude(fase=Fase.GESLOTEN)
-        .order_by("pk")
-        .first()
-    )
-    per_org = dict(
-        Opschaling.objects.filter(traject__huishouden__gemeente__regio=regio)
-        .values_list("organisatie_id")
-        .annotate(n=Count("pk"))
-        .values_list("organisatie_id", "n")
-    )
-    managers = users.filter(role_assignments__rol=Rol.MANAGER).order_by("pk")
-    drukste = max(per_org, key=per_org.get) if per_org else None
-    manager = managers.filter(organisatie_id=drukste).first() or managers.first()
-    meeste_acties = (
-        Actie.objects.filter(doel__plan__traject__huishouden__gemeente__regio=regio)
-        .values("wie_user")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "wie_user")
-        .first()
-    )
-    casus = User.objects.get(pk=meeste_acties["wie_user"])
-    # A dossier its owner still sees: an open traject where the owner is a regisseur today.
-    dossier = (
-        Dossier.objects.filter(
-            traject__huishouden__gemeente__regio=regio,
-            traject__betrokkenen__user=F("eigenaar"),
-            traject__betrokkenen__tot__isnull=True,
-        )
-        .exclude(traject__fase=Fase.GESLOTEN)
-        .order_by("pk")
-        .first()
-    )
-
-    def account(user):
-        return {"email": user.email, "totp": totp_secret(user.email)}
-
-    from implementatie.models import Implementatieplan
-
-    org_plan = (
-        Implementatieplan.objects.filter(regio=regio, organisatie__isnull=False)
-        .order_by("pk")
-        .first()
-    )
-    aandacht = users.filter(
-        role_assignments__rol=Rol.AANDACHTSFUNCTIONARIS, organisatie_id=org_plan.organisatie_id
-    ).first()
-
-    def rol(r):
-        return account(users.filter(role_assignments__rol=r).order_by("pk").first())
-
-    return {
-        "wachtwoord": WACHTWOORD,
-        "procesregisseur": {
-            **account(proces),
-            "traject": traject.pk,
-            "huishouden": traject.huishouden_id,
-        },
-        "groot_plan": {
-            **account(groot_proces.user),
-            "traject": groot.traject_id,
-            "doelen": groot.n,
-        },
-        "manager": account(manager),
-        "casusregisseur": account(casus),
-        "meldcode": {**account(dossier.eigenaar), "dossier": dossier.pk} if dossier else None,
-        "privacyfunctionaris": rol(Rol.PRIVACYFUNCTIONARIS),
-        "beheerder": rol(Rol.BEHEERDER),
-        "aandachtsfunctionaris": {**account(aandacht), "implementatieplan": org_plan.pk},
-        "regiocoordinator": rol(Rol.REGIOCOORDINATOR),
-        "procesregisseurs": [
-            account(u)
-            for u in users.filter(role_assignments__rol=Rol.PROCESREGISSEUR).order_by("pk")[:40]
-        ],
-    }

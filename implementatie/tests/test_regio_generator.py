@@ -34,6 +34,18 @@ def test_one_generated_region_is_proportionate_chained_and_usable(regio, login, 
     _chain_intact(capsys)
     _totp_derived()
     _pages_open(login)
+    _meetdoelen()
+
+
+def _meetdoelen():
+    """The load test's accounts and ids: the large plan, a dossier its owner sees."""
+    from implementatie.meetdoelen import meetdoelen
+
+    doelen = meetdoelen(huishoudens=200, seed=7)
+    assert doelen["groot_plan"]["doelen"] == GROTE_PLAN_DOELEN
+    proces = User.objects.get(email=doelen["procesregisseur"]["email"])
+    proces.active_role = Rol.PROCESREGISSEUR
+    assert Traject.objects.for_user(proces).filter(pk=doelen["procesregisseur"]["traject"]).exists()
 
 
 def _proportions(regio):

@@ -49,7 +49,7 @@ def traject_stand(traject, *, user) -> TrajectStand:
     """The traject's regiekaart as `user` sees it (whether they may escalate decides which
     actions the checks offer)."""
     nummer, sinds, niveau = _niveau_van(traject)
-    regisseurs = actieve_regisseurs(traject)
+    regisseurs = traject.actieve_betrokkenen
     mag = policy.may_escalate_now(user, traject, regisseurs)
     beoordeling = laatste_beoordeling(traject)
     advies = rules.advies(nummer, geldende_codes(beoordeling)) if beoordeling else None
@@ -123,11 +123,6 @@ def advies_wijkt_af(traject, nummer: int, advies: rules.Advies | None) -> bool:
         advies.naar_manager
         and not Opschaling.objects.open().filter(traject=traject, naar_manager=True).exists()
     )
-
-
-def actieve_regisseurs(traject) -> list[TrajectBetrokkene]:
-    """Today's regisseurs with their organisations, by role (read once per traject object)."""
-    return traject.actieve_betrokkenen
 
 
 def namen_op_kaart(traject, nummer: int, regisseurs) -> list[tuple[str, list[KaartInvulling]]]:

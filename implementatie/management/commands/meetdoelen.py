@@ -4,7 +4,7 @@ import json
 
 from django.core.management.base import BaseCommand
 
-from implementatie.regio_generator import meetdoelen
+from implementatie.meetdoelen import meetdoelen
 
 
 class Command(BaseCommand):
