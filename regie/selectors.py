@@ -128,6 +128,10 @@ def regisseurs_getraind(*, tot: datetime.date, **scope) -> tuple[int, int]:
     return telling["staf"], telling["getraind"]
 
 
+def regio_ids() -> list[int]:
+    return list(Gemeente.objects.order_by("regio_id").values_list("regio_id", flat=True).distinct())
+
+
 def gemeenten_van_regio(regio_id: int):
     return Gemeente.objects.filter(regio_id=regio_id).order_by("naam")
 

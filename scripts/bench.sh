@@ -39,6 +39,8 @@ owner=$DATABASE_URL
 time .venv/bin/python manage.py regio_genereren --huishoudens "$n" --seed 1
 .venv/bin/python manage.py meetdoelen --huishoudens "$n" --seed 1 > "$state/doelen.json"
 psql "$owner" -qc "VACUUM ANALYZE" >/dev/null 2>&1
+# The nightly computation of the monitoring figures (the pages show its stand), timed.
+.venv/bin/python manage.py monitoring_bijwerken | tee "$state/monitoring.txt"
 
 # The application runs as regie_app, as in production.
 export DATABASE_URL=$DATABASE_APP_URL

@@ -1,6 +1,6 @@
 """Models of implementatie: checklist templates as data (`sjabloon`), the plans built from
 them, per year, with their history (`plan`), and the evaluation with the household and the
-surveys (`evaluatie`)."""
+surveys (`evaluatie`), and the monitoring figures as last computed (`monitoring`)."""
 
 from .evaluatie import (
     Antwoord,
@@ -14,6 +14,7 @@ from .evaluatie import (
     Vragenlijst,
     VragenlijstSoort,
 )
+from .monitoring import Monitoringstand
 from .plan import (
     Implementatieplan,
     ItemWijziging,
@@ -34,6 +35,7 @@ __all__ = [
     "ItemWijziging",
     "Jaarronde",
     "Link",
+    "Monitoringstand",
     "PdcaNotitie",
     "PlanItem",
     "PlanQuerySet",

@@ -4,6 +4,11 @@ for the user's own scope or one inside it, for a fixed calendar period.
 Open to the manager, the aandachtsfunctionaris, the agendahouder and the regiocoördinator
 (their scope: `implementatie.scope.eigen_scope`). Only counts are shown, already suppressed
 by the figures; every view and export is written to the audit log with scope and period.
+
+The page never counts itself: it shows the stand computed ahead by the worker
+(`implementatie.monitoring_stand`, issue #15). Without a stand it asks for one and polls
+(HTMX) until it is there; with a stand older than REGIE_MONITORING_MINUTEN it shows that
+one, says so, and asks for a new one.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from implementatie import figuren
+from implementatie import monitoring_stand
 from implementatie.figuren_periode import Periode, huidig_jaar, periode_keuzes
 from implementatie.figuren_svg import staafdiagram
 from implementatie.scope import Niveau, Scope, eigen_scope, van_organisatie
@@ -80,26 +85,44 @@ def _detail(gekozen, periode: Periode) -> str:
     )
 
 
+def _stand(scope: Scope, periode: Periode):
+    """The stored stand, after asking for a new one when there is none or it is old (with
+    tasks run in-process, as in the demo and the tests, it is there straight away)."""
+    stand = monitoring_stand.stand_voor(scope, periode)
+    if stand is None or monitoring_stand.verouderd(stand):
+        monitoring_stand.monitoring_aanvragen(scope, periode)
+        stand = monitoring_stand.stand_voor(scope, periode) or stand
+    return stand
+
+
 @monitoring_rollen
 @require_GET
 def monitoring(request):
     gekozen, keuzes, periode = _keuze(request)
-    lijst = figuren.alle_figuren(gekozen[2], periode)
-    audit.log(
-        request, action=AuditActie.READ, object_type="monitoring", detail=_detail(gekozen, periode)
-    )
-    return render(
-        request,
-        "implementatie/monitoring.html",
-        {
-            "figuren": [(f, staafdiagram(f)) for f in lijst],
-            "scope_keuzes": [(k, label) for k, label, _s in keuzes],
-            "scope_sleutel": gekozen[0],
-            "scope_label": gekozen[1],
-            "periode": periode,
-            "periode_keuzes": periode_keuzes(),
-        },
-    )
+    stand = _stand(gekozen[2], periode)
+    context = {
+        "stand": stand,
+        "figuren": [],
+        "scope_keuzes": [(k, label) for k, label, _s in keuzes],
+        "scope_sleutel": gekozen[0],
+        "scope_label": gekozen[1],
+        "periode": periode,
+        "periode_keuzes": periode_keuzes(),
+    }
+    if stand is not None:
+        context["verouderd"] = monitoring_stand.verouderd(stand)
+        context["figuren"] = [(f, staafdiagram(f)) for f in monitoring_stand.figuren_van(stand)]
+    # Logged when figures reach the user, not for each poll that repeats an old stand.
+    if stand is not None and not (request.htmx and context["verouderd"]):
+        audit.log(
+            request,
+            action=AuditActie.READ,
+            object_type="monitoring",
+            detail=_detail(gekozen, periode),
+        )
+    if request.htmx:
+        return render(request, "implementatie/_monitoring_stand.html", context)
+    return render(request, "implementatie/monitoring.html", context)
 
 
 @monitoring_rollen
@@ -107,7 +130,11 @@ def monitoring(request):
 def monitoring_csv(request):
     """The same figures as CSV: one row per cell, numbers without locale, hidden as "<5"."""
     gekozen, _keuzes, periode = _keuze(request)
-    lijst = figuren.alle_figuren(gekozen[2], periode)
+    # An export is asked for on purpose: without a stand yet, it is computed now.
+    stand = monitoring_stand.stand_voor(gekozen[2], periode) or monitoring_stand.stand_berekenen(
+        scope=gekozen[2], periode=periode
+    )
+    lijst = monitoring_stand.figuren_van(stand)
     audit.log(
         request,
         action=AuditActie.EXPORT,

@@ -24,7 +24,14 @@ CELERY_BEAT_SCHEDULE = {
         "task": "meldcode.tasks.herinneringen",
         "schedule": crontab(hour=7, minute=0),
     },
+    # The monitoring figures, computed ahead for the next day (implementatie.monitoring_stand).
+    "monitoring-bijwerken": {
+        "task": "implementatie.tasks.monitoring_bijwerken",
+        "schedule": crontab(hour=5, minute=0),
+    },
 }
+# A monitoring stand older than this is computed again when someone opens it (issue #15).
+REGIE_MONITORING_MINUTEN = env.int("REGIE_MONITORING_MINUTEN", default=60)
 # Fase 5a: the reminder of a voortgangsoverleg goes out this many days before it.
 REGIE_HERINNERING_DAGEN = env.int("REGIE_HERINNERING_DAGEN", default=7)
 # Meldcode: after this many days without feedback from Veilig Thuis on a melding, its owner

@@ -87,12 +87,19 @@ def table(run: Path, gebruikers: int) -> tuple[str, list[str]]:
 
 def main(run: str, huishoudens: str, gebruikers: str) -> None:
     tabel, missed = table(Path(run), int(gebruikers))
+    vooraf = Path(run).parent / "monitoring.txt"
+    monitoring = (
+        f"\nDe monitoringcijfers komen uit de nachtelijke berekening "
+        f"(`manage.py monitoring_bijwerken`): {vooraf.read_text().strip()}.\n"
+        if vooraf.exists()
+        else ""
+    )
     sectie = (
         f"<!-- bench {huishoudens} -->\n## {int(huishoudens):,} huishoudens".replace(",", ".")
         + f"\n\nGemeten op {datetime.date.today():%d-%m-%Y}, {machine()}; "
         f"`scripts/bench.sh {huishoudens}` (gunicorn met regie/gunicorn_conf.py, PostgreSQL, "
         f"Redis, één Celery-worker op dezelfde machine; de belasting komt van locust op "
-        f"dezelfde machine).\n\n{tabel}\n"
+        f"dezelfde machine).\n\n{tabel}\n{monitoring}"
         + (f"\nNiet gehaald: {', '.join(missed)}.\n" if missed else "\nAlle doelen gehaald.\n")
         + f"<!-- /bench {huishoudens} -->"
     )

@@ -1,0 +1,24 @@
+"""Celery tasks of implementatie: the monitoring figures computed ahead (issue #15,
+`implementatie.monitoring_stand`)."""
+
+from celery import shared_task
+
+from implementatie import monitoring_stand
+from implementatie.figuren_periode import Periode
+
+
+@shared_task
+def monitoring_berekenen(scope: str, periode: str) -> int:
+    """One stand, asked for by a page view; returns how long the computation took (ms)."""
+    bereik = monitoring_stand.scope_van_sleutel(scope)
+    tijdvak = Periode.van_sleutel(periode)
+    try:
+        return monitoring_stand.stand_berekenen(scope=bereik, periode=tijdvak).duur_ms
+    finally:
+        monitoring_stand.slot_vrijgeven(bereik, tijdvak)
+
+
+@shared_task
+def monitoring_bijwerken() -> int:
+    """Nightly: every scope's current year and the stands of periods still running."""
+    return monitoring_stand.bijwerken()
