@@ -2,6 +2,7 @@
 worker for one when there is none or it is old, and the nightly run covers every scope."""
 
 import datetime
+import time
 
 import pytest
 from django.core.cache import cache
@@ -126,3 +127,26 @@ def test_the_nightly_run_covers_every_scope_and_running_periods_only(org_a):
     assert any(s.startswith("gemeente:") for s in jaar)
     # The region's current year, its running month again, and not the March stand.
     assert aantal == len(jaar) + 1
+
+
+@pytest.mark.worker
+@pytest.mark.django_db(transaction=True)
+def test_a_real_worker_computes_the_stand_the_page_asked_for(
+    redis_worker, login, aandachtsfunctionaris, procesregisseur
+):
+    """With a broker the page does not wait: it says the figures are being computed and
+    polls; the worker stores the stand, and the next poll shows it."""
+    _vullen(6, procesregisseur)
+    client = login(aandachtsfunctionaris)
+    eerste = client.get(URL, {"periode": "2026"}).content.decode()
+    assert "worden berekend" in eerste
+    deadline = time.monotonic() + 30
+    while not Monitoringstand.objects.exists():
+        assert time.monotonic() < deadline, "de worker berekende geen stand binnen 30 s"
+        time.sleep(0.2)
+    poll = client.get(URL, {"periode": "2026"}, headers={"HX-Request": "true"}).content.decode()
+    assert "Stand van" in poll and "hx-trigger" not in poll
+    assert ">6<" in poll
+    # The lock is released: an old stand can be asked for again.
+    scope = van_organisatie(aandachtsfunctionaris.organisatie)
+    assert cache.add(monitoring_stand._slot(scope, JAAR), 1, 1)
