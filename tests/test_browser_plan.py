@@ -107,7 +107,8 @@ def test_plan_fixed_at_the_startoverleg_and_an_action_done_inline(browser_page, 
     expect(rij.get_by_role("cell").nth(0)).to_have_text("Karim El Amrani")
     expect(rij.get_by_role("cell").nth(1)).to_have_text(ACTIE)
     expect(rij.get_by_role("cell").nth(2)).to_have_text(date_format(wanneer, "j F Y"))
-    expect(rij.get_by_role("combobox")).to_have_value("open")
+    expect(rij.get_by_role("cell").nth(3)).to_contain_text("Open")
+    expect(rij.get_by_role("combobox")).to_have_count(0)
     expect(kwaliteit).to_contain_text(
         "Het plan voldoet aan de kwaliteitscriteria die Regie kan controleren."
     )
@@ -132,6 +133,17 @@ def test_plan_fixed_at_the_startoverleg_and_an_action_done_inline(browser_page, 
     versies = page.get_by_role("region", name="Vastgestelde versies")
     expect(versies.get_by_role("link", name="Versie 1")).to_be_visible()
     expect(versies).to_contain_text("Startoverleg")
+
+    # The status is text with a link; the form opens in the row when asked (issue #15).
+    doel = page.get_by_role("article", name=f"Doel 1: {DOEL}")
+    doel.get_by_role("link", name=f"Wijzigen status van {ACTIE[:39]}").click()
+    expect(doel.get_by_label(re.compile("^Status"))).to_be_focused()
+    assert_no_axe_violations(page)
+    doel.get_by_label(re.compile("^Status")).select_option(label="Bezig")
+    doel.get_by_role("button", name=re.compile("^Opslaan")).click()
+    expect(page.get_by_role("status")).to_have_text("De actie is bijgewerkt.")
+    rij = page.get_by_role("article", name=f"Doel 1: {DOEL}").get_by_role("row").nth(1)
+    expect(rij.get_by_role("cell").nth(3)).to_contain_text("Bezig")
 
     # 5. The casusregisseur finishes the action on "Mijn acties", inline.
     page.get_by_role("button", name="Uitloggen").click()

@@ -291,3 +291,37 @@ def test_the_plan_page_loads_an_action_form_only_when_asked(
     assert "<html" in full and f'id="actie-{doel.pk}-wat"' in full and 'id="plan-mensen"' in full
 
     assert login(buitenstaander).get(url).status_code == 404
+
+
+@pytest.mark.parametrize("wat", ["status", "bereikt"])
+def test_the_plan_page_shows_goals_and_actions_read_only_and_loads_a_form_when_asked(
+    wat, login, procesregisseur, buitenstaander, plan
+):
+    """Issue #15: per goal a "bereikt" form and per action a status form made a 23-goal plan
+    heavy. The page shows both as text with a link; HTMX loads the form in place, without
+    JavaScript the link opens it as a page. Opening a form is a read of the plan (logged),
+    and someone not involved gets a 404."""
+    from regie.models import AuditEntry
+
+    client = login(procesregisseur)
+    doel = plan.doelen.first()
+    actie = doel.acties.first()
+    if wat == "status":
+        url = reverse("plannen:actie_bijwerken", args=[actie.pk])
+        veld, detail = f'id="status-{actie.pk}"', f"actie {actie.pk} status"
+    else:
+        url = reverse("plannen:doel_bereikt", args=[plan.traject_id, doel.pk])
+        veld, detail = f'id="bereikt-{doel.pk}"', f"doel {doel.pk} bereikt"
+    page = client.get(reverse("plannen:plan", args=[plan.traject_id])).content.decode()
+    assert veld not in page
+    assert f'hx-get="{url}"' in page and f'href="{url}"' in page
+
+    fragment = client.get(url, headers={"HX-Request": "true"}).content.decode()
+    assert veld in fragment and "<html" not in fragment and "autofocus" in fragment
+    assert AuditEntry.objects.filter(
+        household_id=plan.traject.huishouden_id, detail=detail
+    ).exists()
+    full = client.get(url).content.decode()
+    assert "<html" in full and veld in full and "Terug naar het plan" in full
+
+    assert login(buitenstaander).get(url).status_code == 404

@@ -83,13 +83,11 @@ def _plan_page(request, traject, plan, *, tekst_form=None, conflict=None, status
             # Who holds regie, also a member of the household or its network (issue #12).
             "procesregisseur": procesregisseur_van(traject),
             "casusregisseurs": casusregisseurs_van(traject),
-            "actie_status_keuzes": ActieStatus.choices,
             "kwaliteit": quality_issues(plan),
             # The list shows number, meeting and date: never each version's whole snapshot.
             "versies": plan.versies.defer("inhoud").select_related("vastgesteld_door")
             if plan.pk
             else [],
-            "bereikt_keuzes": DoelBereikt.choices,
         },
         status=status,
     )
@@ -224,10 +222,21 @@ def _actie_form(request, pk, doel_pk):
 
 
 @case_roles_only
-@require_POST
+@require_http_methods(["GET", "POST"])
 def doel_bereikt(request, pk, doel_pk):
+    """POST sets whether a goal is reached; GET shows that small form, loaded into the plan
+    page when asked (HTMX) or as a page of its own (issue #15: the page shows goals
+    read-only)."""
     traject, plan = plan_for(request, pk)
     doel = get_object_or_404(plan.doelen, pk=doel_pk)
+    if request.method == "GET":
+        audit.log(request, action=AuditActie.READ, obj=plan, detail=f"doel {doel.pk} bereikt")
+        return render_htmx(
+            request,
+            "plannen/doel_bereikt.html",
+            "plannen/_doel_bereikt_form.html",
+            {"traject": traject, "doel": doel, "bereikt_keuzes": DoelBereikt.choices},
+        )
     if request.POST.get("bereikt") in DoelBereikt.values:
         with transaction.atomic():
             plan_services.doel_set_bereikt(doel=doel, bereikt=request.POST["bereikt"])
@@ -236,15 +245,25 @@ def doel_bereikt(request, pk, doel_pk):
 
 
 @case_roles_only
-@require_POST
+@require_http_methods(["GET", "POST"])
 def actie_update(request, actie_pk):
-    """Status and note of an action, inline from "Mijn acties" or the plan (HTMX fragment)."""
+    """Status and note of an action, inline from "Mijn acties" or the plan (HTMX fragment).
+    GET shows the plan page's status form, loaded into the row when asked (HTMX) or as a
+    page of its own (issue #15: the plan page shows actions read-only)."""
     actie = access.get_for_user_or_404(
         request,
         Actie.objects.select_related("doel__plan__traject__huishouden", "wie_user"),
         actie_pk,
     )
     plan = actie.doel.plan
+    if request.method == "GET":
+        audit.log(request, action=AuditActie.READ, obj=plan, detail=f"actie {actie.pk} status")
+        return render_htmx(
+            request,
+            "plannen/actie_status.html",
+            "plannen/_actie_status_form.html",
+            {"actie": actie, "actie_status_keuzes": ActieStatus.choices},
+        )
     form = ActieUpdateForm(request.POST)
     if form.is_valid():
         with transaction.atomic():
