@@ -56,11 +56,12 @@ class MotoServer:
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"moto_server stopte met code {self.proc.returncode}")
-            with (
-                contextlib.suppress(OSError),
-                socket.create_connection(("127.0.0.1", self.port), timeout=0.5),
-            ):
-                return
+            # Ready when it answers the S3 API, and it is ours: still running afterwards
+            # (another process that took the port in between would answer or hang instead).
+            with contextlib.suppress(Exception):
+                self.client(timeout=1).list_buckets()
+                if self.proc.poll() is None:
+                    return
             time.sleep(0.1)
         raise RuntimeError(f"moto_server antwoordde niet binnen {timeout:.0f} s op {self.url}")
 
@@ -78,8 +79,9 @@ class MotoServer:
                 self.proc.wait()
         self.log.close()
 
-    def client(self):
+    def client(self, timeout: float = 10):
         import boto3
+        from botocore.config import Config
 
         return boto3.client(
             "s3",
@@ -87,6 +89,9 @@ class MotoServer:
             region_name=REGION,
             aws_access_key_id=ACCESS_KEY,
             aws_secret_access_key=SECRET_KEY,
+            config=Config(
+                connect_timeout=timeout, read_timeout=timeout, retries={"max_attempts": 1}
+            ),
         )
 
 
