@@ -16,6 +16,7 @@ from tests.personas import PERSONAS
 # audit coverage, browser journeys) in tests/ use them all, so every module is registered.
 pytest_plugins = [
     "tests.workers",
+    "tests.s3",
     "huishoudens.tests.fixtures",
     "plannen.tests.fixtures",
     "regiekaart.tests.fixtures",

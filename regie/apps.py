@@ -7,4 +7,4 @@ class RegieConfig(AppConfig):
     verbose_name = _("Regie")
 
     def ready(self):
-        from regie import receivers  # noqa: F401
+        from regie import checks, receivers  # noqa: F401

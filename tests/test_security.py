@@ -60,6 +60,8 @@ def test_production_settings_pass_check_deploy():
         ALLOWED_HOSTS="regie.gemeente.nl",
         DATABASE_URL="postgres://regie:regie@db:5432/regie",
         REDIS_URL="redis://redis:6379/0",
+        # A shared cache: without it regie.W001 warns (issue #15, regie/checks.py).
+        CACHE_URL="redis://redis:6379/1",
         EMAIL_URL="smtp://mail:1025",
     )
     assert result.returncode == 0, result.stdout + result.stderr

@@ -51,6 +51,9 @@ MFA_FORMS = {
 }
 
 # django-axes: five failed attempts lock the account for half an hour (a beheerder can unlock).
+# Attempts and lock-outs are rows in the database (axes' default handler, named here so it
+# stays so): they hold across every web process and machine (docs/SCALING.md).
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOCKOUT_MINUTES", default=30))
 AXES_LOCKOUT_PARAMETERS = ["username"]

@@ -117,8 +117,45 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
 MEDIA_URL = "/media/"
+
+
+def _media_storage() -> dict:
+    """Where stored files go: plan PDFs, outbox attachments, implementation evidence, folders.
+
+    The local file system (MEDIA_ROOT) by default. With S3_BUCKET set, an S3-compatible
+    object store, so several web and worker machines share the files (docs/SCALING.md).
+    These are case files: the bucket stays private (no ACL is set, so the bucket's own
+    private default holds) and Regie never hands out a bucket URL; every download streams
+    through Regie's own view, which checks access and writes the audit row. Without keys
+    boto3 uses its own credential chain (an instance role)."""
+    bucket = env.str("S3_BUCKET", default="")
+    if not bucket:
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    encryptie = env.str("S3_SERVER_SIDE_ENCRYPTION", default="")
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            "endpoint_url": env.str("S3_ENDPOINT_URL", default=None),
+            "access_key": env.str("S3_ACCESS_KEY_ID", default=None),
+            "secret_key": env.str("S3_SECRET_ACCESS_KEY", default=None),
+            "region_name": env.str("S3_REGION", default=None),
+            # "path" for servers without virtual-host buckets (MinIO, Ceph); None = automatic.
+            "addressing_style": env.str("S3_ADDRESSING_STYLE", default=None),
+            "location": env.str("S3_LOCATION", default="regie"),
+            "default_acl": None,
+            # Should a URL ever be asked for, it is signed and short-lived, never public.
+            "querystring_auth": True,
+            "querystring_expire": 300,
+            # A second file under a taken name gets a new name, as on the file system.
+            "file_overwrite": False,
+            "object_parameters": {"ServerSideEncryption": encryptie} if encryptie else {},
+        },
+    }
+
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _media_storage(),
     "staticfiles": {
         "BACKEND": env.str(
             "STATICFILES_STORAGE",
