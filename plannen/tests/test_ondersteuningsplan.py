@@ -325,3 +325,28 @@ def test_the_plan_page_shows_goals_and_actions_read_only_and_loads_a_form_when_a
     assert "<html" in full and veld in full and "Terug naar het plan" in full
 
     assert login(buitenstaander).get(url).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("naam", "veld"),
+    [
+        ("kracht_zorg", 'id="krachten-zorgen-soort"'),
+        ("eerdere_hulp", 'id="eerdere-hulp-hulp"'),
+        ("doel", 'id="doelen-tekst"'),
+    ],
+)
+def test_the_add_forms_of_the_plan_page_load_when_their_section_is_opened(
+    naam, veld, login, procesregisseur, buitenstaander, plan
+):
+    """Issue #15: the plan page rendered five crispy forms on every view. The three
+    "toevoegen" sections load their form when opened (HTMX), or open it as a page."""
+    client = login(procesregisseur)
+    url = reverse(f"plannen:{naam}", args=[plan.traject_id])
+    page = client.get(reverse("plannen:plan", args=[plan.traject_id])).content.decode()
+    assert veld not in page
+    assert f'hx-get="{url}" hx-trigger="toggle once"' in page and f'href="{url}"' in page
+    fragment = client.get(url, headers={"HX-Request": "true"}).content.decode()
+    assert veld in fragment and "<html" not in fragment and "autofocus" in fragment
+    full = client.get(url).content.decode()
+    assert "<html" in full and veld in full and "Terug naar het plan" in full
+    assert login(buitenstaander).get(url).status_code == 404

@@ -71,9 +71,6 @@ def _plan_page(request, traject, plan, *, tekst_form=None, conflict=None, status
             "tekst_form": tekst_form or PlanTekstForm(instance=plan),
             "conflict": conflict,
             # One page, many forms: each its own ids, so every label names its own field.
-            "kz_form": KrachtZorgForm(auto_id="kz-%s"),
-            "hulp_form": EerdereHulpForm(auto_id="hulp-%s"),
-            "doel_form": DoelForm(auto_id="doel-%s"),
             "doelen": plan_rijen(plan, "doelen"),
             "krachten_zorgen": plan_rijen(plan, "krachten_zorgen"),
             "eerdere_hulp": plan_rijen(plan, "eerdere_hulp"),
@@ -144,9 +141,42 @@ def _add(request, pk, form_class, add, anchor, form_kwargs=lambda traject: {}):
     )
 
 
+def _toevoegen_form(request, pk, form_class, *, naam: str, titel: str, anker: str, knop=None):
+    """The empty form of a "toevoegen" section of the plan page: loaded into the section
+    when it is opened (HTMX) or a page of its own without JavaScript (issue #15: five
+    crispy forms on every view of the plan made it heavy)."""
+    traject, _plan = plan_for(request, pk)
+    audit.log(request, action=AuditActie.READ, obj=traject, detail=f"plan, formulier {anker}")
+    form = form_class(auto_id=f"{anker}-%s")
+    # Keyboard and screen-reader users land in the form that just opened.
+    next(iter(form.fields.values())).widget.attrs["autofocus"] = True
+    return render_htmx(
+        request,
+        "plannen/toevoegen.html",
+        "plannen/_toevoegen_form.html",
+        {
+            "traject": traject,
+            "form": form,
+            "actie_url": reverse(f"plannen:{naam}", args=[traject.pk]),
+            "titel": titel,
+            "knop": knop or _("Toevoegen"),
+            "anker": anker,
+        },
+    )
+
+
 @case_roles_only
-@require_POST
+@require_http_methods(["GET", "POST"])
 def kracht_zorg_new(request, pk):
+    if request.method == "GET":
+        return _toevoegen_form(
+            request,
+            pk,
+            KrachtZorgForm,
+            naam="kracht_zorg",
+            titel=_("Kracht of zorg toevoegen"),
+            anker="krachten-zorgen",
+        )
     return _add(
         request,
         pk,
@@ -157,8 +187,17 @@ def kracht_zorg_new(request, pk):
 
 
 @case_roles_only
-@require_POST
+@require_http_methods(["GET", "POST"])
 def eerdere_hulp_new(request, pk):
+    if request.method == "GET":
+        return _toevoegen_form(
+            request,
+            pk,
+            EerdereHulpForm,
+            naam="eerdere_hulp",
+            titel=_("Eerdere hulp toevoegen"),
+            anker="eerdere-hulp",
+        )
     return _add(
         request,
         pk,
@@ -169,8 +208,18 @@ def eerdere_hulp_new(request, pk):
 
 
 @case_roles_only
-@require_POST
+@require_http_methods(["GET", "POST"])
 def doel_new(request, pk):
+    if request.method == "GET":
+        return _toevoegen_form(
+            request,
+            pk,
+            DoelForm,
+            naam="doel",
+            titel=_("Doel toevoegen"),
+            anker="doelen",
+            knop=_("Doel toevoegen"),
+        )
     return _add(
         request,
         pk,
