@@ -62,4 +62,7 @@ sleep "${BENCH_PAUZE:-60}"
 BENCH_MODUS=last .venv-bench/bin/locust -f scripts/bench/locustfile.py --headless \
   --host "http://127.0.0.1:$port" -u "$gebruikers" -r 5 -t "$duur" --csv "$run/last" \
   --only-summary --loglevel WARNING --exit-code-on-error 0
+# Where each page's time goes (queries, SQL, Python, size), measured in-process.
+ALLOWED_HOSTS=127.0.0.1,testserver ONTLEDING_UIT="$run/ontleding.json" \
+  .venv/bin/python manage.py shell < scripts/bench/ontleding.py
 .venv/bin/python scripts/bench/rapport.py "$run" "$n" "$gebruikers"

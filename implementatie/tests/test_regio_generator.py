@@ -2,6 +2,8 @@
 pages a load test opens work for its accounts."""
 
 import datetime
+import importlib.util
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -17,6 +19,7 @@ from regie.models import AuditEntry, User
 from regiekaart.models import Opschaling
 
 PEILDATUM = datetime.date(2026, 11, 1)
+BENCH = Path(__file__).resolve().parents[2] / "scripts" / "bench"
 
 
 @pytest.fixture
@@ -46,6 +49,26 @@ def _meetdoelen():
     proces = User.objects.get(email=doelen["procesregisseur"]["email"])
     proces.active_role = Rol.PROCESREGISSEUR
     assert Traject.objects.for_user(proces).filter(pk=doelen["procesregisseur"]["traject"]).exists()
+    # Every page scripts/bench.sh measures opens for its persona (an error page is no
+    # measurement), with the monitoring computed as the nightly run does.
+    from django.test import Client
+
+    from implementatie import monitoring_stand
+
+    monitoring_stand.bijwerken()
+    spec = importlib.util.spec_from_file_location("paginas", BENCH / "paginas.py")
+    paginas = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(paginas)
+    for persona, naam, url in paginas.pagina_s(doelen):
+        user = User.objects.get(email=doelen[persona]["email"])
+        client = Client()
+        client.force_login(user)
+        session = client.session
+        session["regie_active_role"] = user.rollen[0]
+        session.save()
+        response = client.get(url)
+        assert response.status_code == 200, (naam, url, response.status_code)
+        assert "Stand van" in response.content.decode() or "monitoring" not in url, naam
 
 
 def _proportions(regio):

@@ -12,6 +12,7 @@ account signs in with password and TOTP, as in production.
 
 import json
 import os
+import random
 import re
 import time
 from pathlib import Path
@@ -20,6 +21,7 @@ import pyotp
 from gevent.lock import Semaphore
 from locust import HttpUser, between, constant, task
 from locust.clients import HttpSession
+from paginas import pagina_s  # scripts/bench/paginas.py: locust puts this folder on the path
 
 DOELEN = json.loads(Path(os.environ["BENCH_DOELEN"]).read_text())
 MODUS = os.environ.get("BENCH_MODUS", "alleen")
@@ -68,51 +70,6 @@ def aanmelden(session: HttpSession, account: dict) -> None:
         raise RuntimeError(f"aanmelden mislukt voor {account['email']}: {response.url}")
 
 
-def pagina_s(d: dict) -> list[tuple[str, str, str]]:
-    """(persona, name, url) of every page measured; the floor first."""
-    p, g = d["procesregisseur"], d["groot_plan"]
-    pages = [
-        ("privacyfunctionaris", "vloer: startpagina zonder inhoud", "/"),
-        ("procesregisseur", "Mijn trajecten", "/"),
-        ("procesregisseur", "trajectpagina", f"/trajecten/{p['traject']}/"),
-        ("procesregisseur", "huishoudpagina", f"/huishoudens/{p['huishouden']}/"),
-        ("procesregisseur", "zoeken 'Jansen'", "/huishoudens/?q=Jansen"),
-        ("procesregisseur", "regiekaart van het traject", f"/trajecten/{p['traject']}/regiekaart/"),
-        (
-            "groot_plan",
-            f"planpagina, groot plan ({g['doelen']} doelen)",
-            f"/trajecten/{g['traject']}/plan/",
-        ),
-        ("casusregisseur", "Mijn acties", "/acties/"),
-        ("manager", "escalaties (manager)", "/escalaties/"),
-        ("privacyfunctionaris", "auditlog", "/privacy/auditlog/"),
-        (
-            "privacyfunctionaris",
-            "auditlog, zoeken op gebruiker",
-            "/privacy/auditlog/?gebruiker=" + d["procesregisseur"]["email"],
-        ),
-        ("beheerder", "beheer: gebruikers", "/beheer/gebruikers/"),
-    ]
-    a = d["aandachtsfunctionaris"]
-    pages += [
-        ("aandachtsfunctionaris", "monitoring (organisatie)", "/implementatie/monitoring/"),
-        (
-            "aandachtsfunctionaris",
-            "implementatieplan",
-            f"/implementatie/plannen/{a['implementatieplan']}/",
-        ),
-        ("regiocoordinator", "monitoring (regio)", "/implementatie/monitoring/"),
-        ("regiocoordinator", "overzicht regio (implementatie)", "/implementatie/overzicht/"),
-    ]
-    if d.get("meldcode"):
-        pages.append(
-            ("meldcode", "meldcodedossier", f"/meldcode/dossiers/{d['meldcode']['dossier']}/")
-        )
-    for persona, name, url in json.loads(os.environ.get("BENCH_EXTRA", "[]")):
-        pages.append((persona, name, url))
-    return pages
-
-
 class Regisseur(HttpUser):
     wait_time = constant(0) if MODUS == "alleen" else between(1, 3)
 
@@ -124,7 +81,9 @@ class Regisseur(HttpUser):
             session.cookies.update(_cookies(persona, account, session))
             self.sessies[persona] = session
         self.pages = pagina_s(DOELEN)
-        self.ronde = 0
+        # Under load each user starts at another page of the round, as people do; all
+        # starting at the floor and the plan save made a burst that the floor paid for.
+        self.ronde = 0 if MODUS == "alleen" else random.randrange(len(self.pages))
 
     def _open(self, persona, name, url):
         with self.sessies[persona].get(url, name=name, catch_response=True) as response:
@@ -151,6 +110,8 @@ class Regisseur(HttpUser):
                 "samenvatting": "",
             },
             name="plan opslaan (POST)",
+            # The save itself; the plan page it leads to is measured as a page of its own.
+            allow_redirects=False,
             catch_response=True,
         ) as response:
             # 409: two people saved the same plan at once; Regie keeps both texts (correct).

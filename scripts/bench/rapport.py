@@ -7,6 +7,7 @@ the same run, throughput, errors, and whether it meets the goal.
 
 import csv
 import datetime
+import json
 import os
 import platform
 import re
@@ -48,8 +49,25 @@ def machine() -> str:
     return f"{os.cpu_count()} cores ({cpu}), {int(mem) // 1024 // 1024} GiB, {pg}"
 
 
+def oorzaak(name: str, o: dict | None, alleen_ok: bool) -> str:
+    """The measured cause of a missed goal, from the in-process breakdown (ontleding.py)."""
+    if alleen_ok:
+        return f"{name} (alleen binnen het doel; onder belasting wachten op de cores)"
+    if not o:
+        return name
+    deel = (
+        f"vooral SQL: {o['queries']} queries, {o['sql_ms']:.0f} ms"
+        if o["sql_ms"] > o["python_ms"]
+        else f"vooral Python (view, templates): {o['python_ms']:.0f} ms voor {o['kib']} KiB "
+        f"HTML, SQL {o['sql_ms']:.0f} ms in {o['queries']} queries"
+    )
+    return f"{name} ({deel})"
+
+
 def table(run: Path, gebruikers: int) -> tuple[str, list[str]]:
     alleen, last = read(run / "alleen_stats.csv"), read(run / "last_stats.csv")
+    pad = run / "ontleding.json"
+    ontleding = json.loads(pad.read_text()) if pad.exists() else {}
     vloer = ms(alleen[VLOER], "50%") or 1.0
     rows, missed = [], []
     for name, a in alleen.items():
@@ -69,18 +87,25 @@ def table(run: Path, gebruikers: int) -> tuple[str, list[str]]:
             or (not overzicht and ratio <= 3 and p95_load <= 150)
         )
         fouten = int(a["Failure Count"]) + int(b.get("Failure Count", 0) or 0)
+        o = ontleding.get(name)
         if not ok or fouten:
-            missed.append(name)
+            missed.append(oorzaak(name, o, overzicht or ratio <= 3))
+        binnen = (
+            f"{o['queries']} | {o['sql_ms']:.0f} | {o['python_ms']:.0f} | {o['kib']}"
+            if o
+            else "- | - | - | -"
+        )
         rows.append(
             f"| {name} | {ms(a, '50%'):.0f} | {ms(a, '95%'):.0f} | {ratio:.1f}x "
             f"| {ms(b, '50%'):.0f} | {p95_load:.0f} | {ms(b, '99%'):.0f} "
-            f"| {float(b.get('Requests/s', 0) or 0):.1f} | {fouten} | {goal} | "
+            f"| {float(b.get('Requests/s', 0) or 0):.1f} | {fouten} | {binnen} | {goal} | "
             f"{('ja' if ok and not fouten else '**nee**') if gemeten else 'niet gemeten'} |"
         )
     header = (
         f"| pagina | alleen p50 (ms) | alleen p95 | p50 / vloer | {gebruikers} gebr. p50 "
-        "| p95 | p99 | verzoeken/s | fouten | doel | gehaald |\n"
-        "|---|---|---|---|---|---|---|---|---|---|---|"
+        "| p95 | p99 | verzoeken/s | fouten | queries | SQL (ms) | Python (ms) | KiB "
+        "| doel | gehaald |\n"
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
     )
     return header + "\n" + "\n".join(rows), missed
 
@@ -100,7 +125,16 @@ def main(run: str, huishoudens: str, gebruikers: str) -> None:
         f"`scripts/bench.sh {huishoudens}` (gunicorn met regie/gunicorn_conf.py, PostgreSQL, "
         f"Redis, één Celery-worker op dezelfde machine; de belasting komt van locust op "
         f"dezelfde machine).\n\n{tabel}\n{monitoring}"
-        + (f"\nNiet gehaald: {', '.join(missed)}.\n" if missed else "\nAlle doelen gehaald.\n")
+        + "\nQueries, SQL, Python en KiB: dezelfde pagina binnen het proces gemeten "
+        "(`scripts/bench/ontleding.py`, mediaan van vijf keer; Python is de view, de templates "
+        "en de middleware).\n"
+        + (
+            "\nNiet gehaald, met de gemeten oorzaak:\n\n"
+            + "\n".join(f"- {m}" for m in missed)
+            + "\n"
+            if missed
+            else "\nAlle doelen gehaald.\n"
+        )
         + f"<!-- /bench {huishoudens} -->"
     )
     text = DOCS.read_text() if DOCS.exists() else "# Benchmarks\n"
