@@ -45,6 +45,6 @@ profile = cProfile.Profile()
 profile.enable()
 client.get(url)
 profile.disable()
-pstats.Stats(profile).sort_stats("cumulative").print_stats(
+pstats.Stats(profile).sort_stats(os.environ.get("PROFIEL_SORT", "cumulative")).print_stats(
     os.environ.get("PROFIEL_FILTER", ""), int(os.environ.get("PROFIEL_N", "25"))
 )
