@@ -4,12 +4,13 @@
 # PostgreSQL, Redis, a Celery worker), generates the region once (kept in var/bench/N and
 # reused on the next run), and runs locust headless twice: every page alone (with the
 # floor, a minimal logged-in page, in the same run) and BENCH_GEBRUIKERS users (20) with
-# think time for BENCH_DUUR (60s). Writes the table to docs/BENCHMARKS.md.
+# think time for BENCH_DUUR (120s). Writes the table to docs/BENCHMARKS.md. BENCH_DUUR=0
+# measures the pages alone only and prints them (to compare one setting with another).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-5000}
 gebruikers=${BENCH_GEBRUIKERS:-20}
-duur=${BENCH_DUUR:-60s}
+duur=${BENCH_DUUR:-120s}
 scripts/bootstrap.sh test >/dev/null
 if [ ! -x .venv-bench/bin/locust ]; then
   python3 -m venv .venv-bench
@@ -57,6 +58,11 @@ mkdir -p "$run"
 export BENCH_DOELEN=$state/doelen.json BENCH_PG="$(psql --version)"
 BENCH_MODUS=alleen .venv-bench/bin/locust -f scripts/bench/locustfile.py --headless \
   --host "http://127.0.0.1:$port" -u 1 -r 1 --csv "$run/alleen" --only-summary --loglevel WARNING --exit-code-on-error 0
+if [ "$duur" = 0 ]; then
+  # BENCH_DUUR=0: only the pages alone (to compare a setting, e.g. CONN_MAX_AGE); no report.
+  cut -d, -f2,5,6 "$run/alleen_stats.csv" | column -t -s,
+  exit 0
+fi
 # allauth allows 30 sign-ins a minute per address; the load run signs in afresh.
 sleep "${BENCH_PAUZE:-60}"
 BENCH_MODUS=last .venv-bench/bin/locust -f scripts/bench/locustfile.py --headless \
