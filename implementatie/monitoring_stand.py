@@ -8,7 +8,7 @@ about two seconds, and it grows with the region. So the page reads a stored stan
   computed for every region, gemeente and organisation, and the stands of periods that have
   not ended yet are computed again;
 * a period nobody looked at yet, or a stand older than `REGIE_MONITORING_MINUTEN` (60), is
-  computed on request by the worker (`monitoring_aanvragen`), once however many people ask:
+  computed on request by the worker (`tasks.monitoring_aanvragen`), once however many ask:
   the page polls until it is there, or shows the older stand meanwhile.
 
 A stand holds the figures exactly as shown, so suppression (`implementatie.onderdrukking`)
@@ -105,15 +105,9 @@ def _slot(scope: Scope, periode: Periode) -> str:
     return f"monitoringstand:{scope_sleutel(scope)}:{periode.sleutel}"
 
 
-def monitoring_aanvragen(scope: Scope, periode: Periode) -> None:
-    """Queues the computation of a stand unless one is already queued or running."""
-    from implementatie import tasks
-    from regie.dispatch import dispatch
-
-    if cache.add(_slot(scope, periode), 1, SLOT_SECONDEN) and not dispatch(
-        tasks.monitoring_berekenen, scope_sleutel(scope), periode.sleutel
-    ):
-        cache.delete(_slot(scope, periode))
+def slot_nemen(scope: Scope, periode: Periode) -> bool:
+    """True for the one request that may queue the computation (a lock in the shared cache)."""
+    return cache.add(_slot(scope, periode), 1, SLOT_SECONDEN)
 
 
 def slot_vrijgeven(scope: Scope, periode: Periode) -> None:

@@ -5,7 +5,6 @@ import datetime
 import time
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -79,7 +78,7 @@ def test_while_a_stand_is_being_computed_the_page_polls_and_asks_once(
     computed, polls, and does not queue the work a second time; nothing is logged as read."""
     scope = van_organisatie(aandachtsfunctionaris.organisatie)
     periode = Periode("maand", 2026, 3)
-    cache.add(monitoring_stand._slot(scope, periode), 1, 60)
+    assert monitoring_stand.slot_nemen(scope, periode)
     try:
         response = login(aandachtsfunctionaris).get(URL, {"periode": "2026-03"})
     finally:
@@ -97,7 +96,7 @@ def test_a_poll_that_repeats_an_old_stand_is_not_logged_again(login, aandachtsfu
     assert AuditEntry.objects.filter(object_type="monitoring").count() == 1
     scope = van_organisatie(aandachtsfunctionaris.organisatie)
     Monitoringstand.objects.update(berekend_op=timezone.now() - datetime.timedelta(hours=2))
-    cache.add(monitoring_stand._slot(scope, JAAR), 1, 60)  # the worker is on it
+    assert monitoring_stand.slot_nemen(scope, JAAR)  # the worker is on it
     try:
         poll = client.get(URL, {"periode": "2026"}, headers={"HX-Request": "true"})
     finally:
@@ -149,4 +148,5 @@ def test_a_real_worker_computes_the_stand_the_page_asked_for(
     assert ">6<" in poll
     # The lock is released: an old stand can be asked for again.
     scope = van_organisatie(aandachtsfunctionaris.organisatie)
-    assert cache.add(monitoring_stand._slot(scope, JAAR), 1, 1)
+    assert monitoring_stand.slot_nemen(scope, JAAR)
+    monitoring_stand.slot_vrijgeven(scope, JAAR)

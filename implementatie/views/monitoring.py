@@ -21,7 +21,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from implementatie import monitoring_stand
+from implementatie import monitoring_stand, tasks
 from implementatie.figuren_periode import Periode, huidig_jaar, periode_keuzes
 from implementatie.figuren_svg import staafdiagram
 from implementatie.scope import Niveau, Scope, eigen_scope, van_organisatie
@@ -90,7 +90,7 @@ def _stand(scope: Scope, periode: Periode):
     tasks run in-process, as in the demo and the tests, it is there straight away)."""
     stand = monitoring_stand.stand_voor(scope, periode)
     if stand is None or monitoring_stand.verouderd(stand):
-        monitoring_stand.monitoring_aanvragen(scope, periode)
+        tasks.monitoring_aanvragen(scope, periode)
         stand = monitoring_stand.stand_voor(scope, periode) or stand
     return stand
 
