@@ -44,9 +44,8 @@ def scope_sleutel(scope: Scope) -> str:
 def scope_van_sleutel(sleutel: str) -> Scope:
     niveau, regio, gemeente, organisatie = sleutel.split(":")
     return Scope(
-        Niveau(niveau), int(regio), int(gemeente) if gemeente else None,
-        int(organisatie) if organisatie else None,
-    )  # fmt: skip
+        Niveau(niveau), int(regio), int(gemeente or 0) or None, int(organisatie or 0) or None
+    )
 
 
 def _figuur_van(data: dict) -> Figuur:

@@ -17,7 +17,6 @@ import csv
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -28,6 +27,7 @@ from implementatie.scope import Niveau, Scope, eigen_scope, van_organisatie
 from regie import access, audit
 from regie import selectors as regie_selectors
 from regie.constants import AuditActie, Rol
+from regie.views.common import render_htmx
 
 ROLLEN = (Rol.MANAGER, Rol.AANDACHTSFUNCTIONARIS, Rol.AGENDAHOUDER, Rol.REGIOCOORDINATOR)
 monitoring_rollen = access.require_role(*ROLLEN)
@@ -112,17 +112,17 @@ def monitoring(request):
     if stand is not None:
         context["verouderd"] = monitoring_stand.verouderd(stand)
         context["figuren"] = [(f, staafdiagram(f)) for f in monitoring_stand.figuren_van(stand)]
-    # Logged when figures reach the user, not for each poll that repeats an old stand.
-    if stand is not None and not (request.htmx and context["verouderd"]):
-        audit.log(
-            request,
-            action=AuditActie.READ,
-            object_type="monitoring",
-            detail=_detail(gekozen, periode),
-        )
-    if request.htmx:
-        return render(request, "implementatie/_monitoring_stand.html", context)
-    return render(request, "implementatie/monitoring.html", context)
+        # Logged when figures reach the user, not for each poll that repeats an old stand.
+        if not (request.htmx and context["verouderd"]):
+            audit.log(
+                request,
+                action=AuditActie.READ,
+                object_type="monitoring",
+                detail=_detail(gekozen, periode),
+            )
+    return render_htmx(
+        request, "implementatie/monitoring.html", "implementatie/_monitoring_stand.html", context
+    )
 
 
 @monitoring_rollen
