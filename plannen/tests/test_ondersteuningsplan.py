@@ -350,3 +350,17 @@ def test_the_add_forms_of_the_plan_page_load_when_their_section_is_opened(
     full = client.get(url).content.decode()
     assert "<html" in full and veld in full and "Terug naar het plan" in full
     assert login(buitenstaander).get(url).status_code == 404
+
+
+@pytest.mark.parametrize("naam", ["kracht_zorg", "eerdere_hulp", "doel"])
+def test_opening_an_add_form_of_a_plan_nobody_started_creates_nothing(
+    naam, login, procesregisseur, traject
+):
+    """Issue #13 for the forms of issue #15: a GET creates no plan."""
+    from plannen.models import Ondersteuningsplan
+
+    response = login(procesregisseur).get(
+        reverse(f"plannen:{naam}", args=[traject.pk]), headers={"HX-Request": "true"}
+    )
+    assert response.status_code == 200
+    assert not Ondersteuningsplan.objects.filter(traject=traject).exists()

@@ -145,7 +145,8 @@ def _toevoegen_form(request, pk, form_class, *, naam: str, titel: str, anker: st
     """The empty form of a "toevoegen" section of the plan page: loaded into the section
     when it is opened (HTMX) or a page of its own without JavaScript (issue #15: five
     crispy forms on every view of the plan made it heavy)."""
-    traject, _plan = plan_for(request, pk)
+    # Reading creates nothing and needs no plan (issue #13): the traject is enough.
+    traject = get_traject_for_user(request, pk)
     audit.log(request, action=AuditActie.READ, obj=traject, detail=f"plan, formulier {anker}")
     form = form_class(auto_id=f"{anker}-%s")
     # Keyboard and screen-reader users land in the form that just opened.
@@ -276,16 +277,21 @@ def doel_bereikt(request, pk, doel_pk):
     """POST sets whether a goal is reached; GET shows that small form, loaded into the plan
     page when asked (HTMX) or as a page of its own (issue #15: the page shows goals
     read-only)."""
-    traject, plan = plan_for(request, pk)
-    doel = get_object_or_404(plan.doelen, pk=doel_pk)
     if request.method == "GET":
-        audit.log(request, action=AuditActie.READ, obj=plan, detail=f"doel {doel.pk} bereikt")
+        # Reading creates nothing (issue #13) and loads only the goal, not the whole plan.
+        traject = get_traject_for_user(request, pk)
+        doel = get_object_or_404(
+            Doel.objects.select_related("plan"), plan__traject=traject, pk=doel_pk
+        )
+        audit.log(request, action=AuditActie.READ, obj=doel.plan, detail=f"doel {doel.pk} bereikt")
         return render_htmx(
             request,
             "plannen/doel_bereikt.html",
             "plannen/_doel_bereikt_form.html",
             {"traject": traject, "doel": doel, "bereikt_keuzes": DoelBereikt.choices},
         )
+    traject, plan = plan_for(request, pk)
+    doel = get_object_or_404(plan.doelen, pk=doel_pk)
     if request.POST.get("bereikt") in DoelBereikt.values:
         with transaction.atomic():
             plan_services.doel_set_bereikt(doel=doel, bereikt=request.POST["bereikt"])
