@@ -110,3 +110,18 @@ def meetdoelen(*, huishoudens: int, seed: int) -> dict:
             for u in users.filter(role_assignments__rol=Rol.PROCESREGISSEUR).order_by("pk")[:40]
         ],
     }
+
+
+def aangemelde_client(email: str, rol: str | None = None):
+    """Django's test client signed in as that account, acting in `rol` (default its first
+    role): how the in-process measurements (scripts/bench/profiel.py, ontleding.py) and the
+    generator's test open a page as a persona, past password and MFA."""
+    from django.test import Client
+
+    user = User.objects.get(email=email)
+    client = Client()
+    client.force_login(user)
+    session = client.session
+    session["regie_active_role"] = rol or user.rollen[0]
+    session.save()
+    return client

@@ -42,7 +42,7 @@ def test_one_generated_region_is_proportionate_chained_and_usable(regio, login, 
 
 def _meetdoelen():
     """The load test's accounts and ids: the large plan, a dossier its owner sees."""
-    from implementatie.meetdoelen import meetdoelen
+    from implementatie.meetdoelen import aangemelde_client, meetdoelen
 
     doelen = meetdoelen(huishoudens=200, seed=7)
     assert doelen["groot_plan"]["doelen"] == GROTE_PLAN_DOELEN
@@ -51,8 +51,6 @@ def _meetdoelen():
     assert Traject.objects.for_user(proces).filter(pk=doelen["procesregisseur"]["traject"]).exists()
     # Every page scripts/bench.sh measures opens for its persona (an error page is no
     # measurement), with the monitoring computed as the nightly run does.
-    from django.test import Client
-
     from implementatie import monitoring_stand
 
     monitoring_stand.bijwerken()
@@ -60,13 +58,7 @@ def _meetdoelen():
     paginas = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(paginas)
     for persona, naam, url in paginas.pagina_s(doelen):
-        user = User.objects.get(email=doelen[persona]["email"])
-        client = Client()
-        client.force_login(user)
-        session = client.session
-        session["regie_active_role"] = user.rollen[0]
-        session.save()
-        response = client.get(url)
+        response = aangemelde_client(doelen[persona]["email"]).get(url)
         assert response.status_code == 200, (naam, url, response.status_code)
         assert "Stand van" in response.content.decode() or "monitoring" not in url, naam
 

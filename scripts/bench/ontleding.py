@@ -14,27 +14,20 @@ import time
 from pathlib import Path
 
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from regie.models import User
+from implementatie.meetdoelen import aangemelde_client
 
 sys.path.insert(0, str(Path("scripts/bench").resolve()))
 from paginas import pagina_s  # noqa: E402
 
 doelen = json.loads(Path(os.environ["BENCH_DOELEN"]).read_text())
-clients: dict[str, Client] = {}
+clients = {}
 
 
-def client_voor(persona: str) -> Client:
+def client_voor(persona: str):
     if persona not in clients:
-        user = User.objects.get(email=doelen[persona]["email"])
-        client = Client()
-        client.force_login(user)
-        session = client.session
-        session["regie_active_role"] = user.rollen[0]
-        session.save()
-        clients[persona] = client
+        clients[persona] = aangemelde_client(doelen[persona]["email"])
     return clients[persona]
 
 

@@ -11,20 +11,14 @@ import time
 from pathlib import Path
 
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from regie.models import User
+from implementatie.meetdoelen import aangemelde_client
 
 doelen = json.loads(Path(os.environ["BENCH_DOELEN"]).read_text())
 persona = doelen[os.environ.get("PROFIEL_PERSONA", "procesregisseur")]
 url = os.environ["PROFIEL_URL"]
-user = User.objects.get(email=persona["email"])
-client = Client()
-client.force_login(user)
-session = client.session
-session["regie_active_role"] = os.environ.get("PROFIEL_ROL") or user.rollen[0]
-session.save()
+client = aangemelde_client(persona["email"], os.environ.get("PROFIEL_ROL"))
 client.get(url)  # warm up
 times = []
 for _ in range(5):
