@@ -12,7 +12,8 @@ from django.urls import reverse
 
 from huishoudens.constants import Fase
 from huishoudens.models import Gezinslid, Huishouden, Traject
-from implementatie.regio_generator import GROTE_PLAN_DOELEN, genereer, totp_secret
+from implementatie.regio_generator import genereer, totp_secret
+from implementatie.regio_inhoud import GROTE_PLAN_DOELEN
 from plannen.models import Genodigde, Ondersteuningsplan, Overleg, PlanVersie
 from regie.constants import Rol
 from regie.models import AuditEntry, User
