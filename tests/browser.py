@@ -91,7 +91,16 @@ def browser_page_fixture(
 ):
     """The Playwright page; fails the test on any broken request or browser console error
     (a missing stylesheet, a CSP violation, a JavaScript error)."""
-    problems = []
+    problems = watch_problems(page)
+    page.set_default_timeout(15_000)
+    yield page
+    assert not problems, "\n".join(problems)
+
+
+def watch_problems(page: Page) -> list[str]:
+    """The list that fills with the page's broken requests and browser errors: what
+    `browser_page` checks, for a page of a second browser context too."""
+    problems: list[str] = []
     page.on(
         "response",
         lambda r: problems.append(f"HTTP {r.status} {r.url}") if r.status >= 400 else None,
@@ -99,9 +108,7 @@ def browser_page_fixture(
     page.on("requestfailed", lambda r: problems.append(f"mislukt: {r.url} ({r.failure})"))
     page.on("console", lambda m: problems.append(f"console: {m.text}") if _is_error(m) else None)
     page.on("pageerror", lambda e: problems.append(f"JavaScript: {e}"))
-    page.set_default_timeout(15_000)
-    yield page
-    assert not problems, "\n".join(problems)
+    return problems
 
 
 def _is_error(message) -> bool:
@@ -146,3 +153,23 @@ def log_in(page: Page, user) -> None:
     page.get_by_role("textbox", name="Code").fill(totp_code(user))
     page.get_by_role("button", name="Aanmelden", exact=True).click()
     expect(page).to_have_url(reverse("start"))
+
+
+def expect_fase(page: Page, fase: str, *, huishouden: str) -> None:
+    """The traject page of `huishouden`, in phase `fase`."""
+    expect(page.get_by_role("heading", level=1)).to_have_text(huishouden)
+    expect(page.locator("main p.lead strong")).to_have_text(fase)
+
+
+def naar_fase(
+    page: Page, fase: str, toelichting: str = "", *, huishouden: str, axe: bool = False
+) -> None:
+    """Move the traject on with the "Volgende stap" panel, and check where it landed."""
+    stap = page.get_by_role("region", name="Volgende stap")
+    if toelichting:
+        stap.get_by_label("Toelichting (komt in de tijdlijn)").fill(toelichting)
+    stap.get_by_role("button", name=f"Naar {fase}", exact=True).click()
+    expect_fase(page, fase, huishouden=huishouden)
+    expect(page.locator(".messages")).to_have_text(f"Het traject staat nu in {fase}.")
+    if axe:
+        assert_no_axe_violations(page)

@@ -27,16 +27,17 @@ Playwright drives Debian's Chromium (see tests/browser.py); never run `playwrigh
 """
 
 import datetime
+import functools
 import re
 
 import pytest
 from django.core import mail
 from django.urls import reverse
-from django.utils.formats import date_format
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
 from plannen.models import Overleg
 from regie.constants import Rol
+from tests import browser
 from tests.browser import (  # noqa: F401 (fixtures, used by name)
     assert_no_axe_violations,
     base_url_fixture,
@@ -44,6 +45,15 @@ from tests.browser import (  # noqa: F401 (fixtures, used by name)
     browser_type_launch_args_fixture,
     close_db_connections_fixture,
     log_in,
+)
+from tests.browser_huishouden import (
+    gezinslid_toevoegen,
+    hele_label,
+    kies_overleg,
+    kort,
+    lang,
+    score_invullen,
+    toestemming_vastleggen,
 )
 from tests.factories import UserFactory
 
@@ -61,100 +71,8 @@ DOEL = "Eva en Mark maken samen afspraken over de kinderen zonder ruzie."
 ACTIE = "Ouders aanmelden voor Ouderschap Blijft"
 
 
-def lang(datum: datetime.date) -> str:
-    return date_format(datum, "j F Y")
-
-
-def kort(datum: datetime.date) -> str:
-    return datum.strftime("%d-%m-%Y")
-
-
-def hele_label(tekst: str) -> re.Pattern:
-    """The whole label, with the whitespace and required "*" crispy puts around it: for a
-    short label ("Naam", "Wie") that is also part of a longer one on the same page."""
-    return re.compile(rf"^\s*{re.escape(tekst)}[\s*]*$")
-
-
-def let_op_fouten(page: Page) -> list[str]:
-    """For a page of a second browser context: broken requests and JavaScript errors (what
-    the `browser_page` fixture watches on the first page)."""
-    problemen: list[str] = []
-    page.on(
-        "response",
-        lambda r: problemen.append(f"HTTP {r.status} {r.url}") if r.status >= 400 else None,
-    )
-    page.on("requestfailed", lambda r: problemen.append(f"mislukt: {r.url} ({r.failure})"))
-    page.on("pageerror", lambda e: problemen.append(f"JavaScript: {e}"))
-    return problemen
-
-
-def expect_fase(page: Page, fase: str) -> None:
-    expect(page.get_by_role("heading", level=1)).to_have_text(HUISHOUDEN)
-    expect(page.locator("main p.lead strong")).to_have_text(fase)
-
-
-def move_to(page: Page, fase: str, toelichting: str = "") -> None:
-    stap = page.get_by_role("region", name="Volgende stap")
-    if toelichting:
-        stap.get_by_label("Toelichting (komt in de tijdlijn)").fill(toelichting)
-    stap.get_by_role("button", name=f"Naar {fase}", exact=True).click()
-    expect_fase(page, fase)
-    expect(page.locator(".messages")).to_have_text(f"Het traject staat nu in {fase}.")
-
-
-def gezinslid_toevoegen(page: Page, velden: dict, selecties: dict, axe: bool = False) -> None:
-    page.get_by_role("link", name="Gezinslid toevoegen").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Gezinslid toevoegen")
-    if axe:
-        assert_no_axe_violations(page)
-    for label, waarde in velden.items():
-        page.get_by_label(label, exact=label == "Adres").fill(waarde)
-    for label, waarde in selecties.items():
-        page.get_by_label(label).select_option(label=waarde)
-    page.get_by_role("button", name="Opslaan", exact=True).click()
-    expect(page.locator(".messages")).to_have_text("Opgeslagen.")
-
-
-def toestemming_vastleggen(
-    page: Page, lid: str, namens: str, naam: str, fout: str = "", axe: bool = False
-) -> None:
-    page.get_by_role("link", name=f"Toestemming vastleggen voor {lid}").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text(
-        f"Toestemming informatie delen: {lid}"
-    )
-    if axe:
-        assert_no_axe_violations(page)
-    page.get_by_label("Gegeven door (hoedanigheid)").select_option(label=namens)
-    page.get_by_label("Naam van wie toestemming geeft").fill(naam)
-    page.get_by_label("Status").select_option(label="Gegeven")
-    page.get_by_role("button", name="Opslaan", exact=True).click()
-    if fout:
-        expect(page.locator("main")).to_contain_text(fout)
-        assert_no_axe_violations(page)
-        page.get_by_role("link", name="Annuleren").click()
-        return
-    expect(page.locator(".messages")).to_have_text("Opgeslagen.")
-
-
-def kies_overleg(select, soort: str) -> None:
-    """Choose the traject's meeting of this kind in a meeting select (issue #12: a choice of
-    the traject's meetings, labelled "Startoverleg, 3 december 2026 (gehouden)")."""
-    waarde = select.locator("option", has_text=f"{soort}, ").first.get_attribute("value")
-    select.select_option(value=waarde)
-
-
-def score_invullen(page: Page, *, overleg: str, naam: str, cijfer: int, toelichting: str) -> None:
-    """One answer to the schaalvraag on the Veiligheidsplan page. The one place that knows
-    the score form; the date is the chosen meeting's."""
-    schaalvraag = page.get_by_role("region", name="Schaalvraag")
-    schaalvraag.locator("summary", has_text="Cijfer toevoegen").click()
-    # Whole labels: the chart's description also speaks of "cijfers" and "overleggen".
-    kies_overleg(schaalvraag.get_by_label("In welk overleg?"), overleg)
-    schaalvraag.get_by_label(hele_label("Naam")).fill(naam)
-    schaalvraag.get_by_label(hele_label("Cijfer")).fill(str(cijfer))
-    schaalvraag.get_by_label(hele_label("Toelichting")).fill(toelichting)
-    schaalvraag.get_by_role("button", name="Toevoegen").click()
-    expect(page.locator(".messages")).to_have_text("Toegevoegd aan het Veiligheidsplan.")
+expect_fase = functools.partial(browser.expect_fase, huishouden=HUISHOUDEN)
+move_to = functools.partial(browser.naar_fase, huishouden=HUISHOUDEN)
 
 
 def test_a_household_from_aanmelding_to_closing(browser_page, base_url, werkproces, org_a):
@@ -597,7 +515,7 @@ def test_a_household_from_aanmelding_to_closing(browser_page, base_url, werkproc
     fatima_context = page.context.browser.new_context(base_url=base_url)
     fpage = fatima_context.new_page()
     fpage.set_default_timeout(15_000)
-    problemen = let_op_fouten(fpage)
+    problemen = browser.watch_problems(fpage)
     log_in(fpage, fatima)
     overdrachten = fpage.get_by_role("region", name="Overdrachten voor u")
     overdrachten.get_by_role("link").filter(has_text=HUISHOUDEN).click()

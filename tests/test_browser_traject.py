@@ -5,13 +5,15 @@ violations, the page with validation errors included.
 Playwright drives Debian's Chromium (see tests/browser.py); never run `playwright install`.
 """
 
+import functools
 import re
 
 import pytest
 from django.urls import reverse
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
 from regie.constants import Rol
+from tests import browser
 from tests.browser import (  # noqa: F401 (fixtures, used by name)
     assert_no_axe_violations,
     base_url_fixture,
@@ -28,19 +30,8 @@ pytestmark = pytest.mark.browser
 HUISHOUDEN = "Familie Bakker"
 
 
-def expect_fase(page: Page, fase: str) -> None:
-    expect(page.get_by_role("heading", level=1)).to_have_text(HUISHOUDEN)
-    expect(page.locator("main p.lead strong")).to_have_text(fase)
-
-
-def move_to(page: Page, fase: str, toelichting: str = "") -> None:
-    stap = page.get_by_role("region", name="Volgende stap")
-    if toelichting:
-        stap.get_by_label("Toelichting (komt in de tijdlijn)").fill(toelichting)
-    stap.get_by_role("button", name=f"Naar {fase}", exact=True).click()
-    expect_fase(page, fase)
-    expect(page.get_by_role("status")).to_have_text(f"Het traject staat nu in {fase}.")
-    assert_no_axe_violations(page)
+expect_fase = functools.partial(browser.expect_fase, huishouden=HUISHOUDEN)
+move_to = functools.partial(browser.naar_fase, huishouden=HUISHOUDEN, axe=True)
 
 
 def test_procesregisseur_takes_an_aanmelding_to_voortgang(browser_page, werkproces, org_a):
